@@ -1,0 +1,13 @@
+using Keel.Tooling;
+
+namespace Keel.Components;
+
+/// <summary>Restore: <c>dotnet restore</c> of the solution. Change the command through <see cref="RestoreSettings"/>.</summary>
+public interface IRestore : IHazSolution
+{
+    Configure<DotNetRestoreSettings> RestoreSettings => settings => settings;
+
+    Target Restore => _ => _
+        .Description("Restores the solution's packages.")
+        .Executes(() => DotNet.Restore(s => RestoreSettings(s.SetProject(Solution))));
+}

@@ -1,0 +1,22 @@
+namespace Keel.Execution;
+
+/// <summary>
+/// The build's Ctrl-C state. <see cref="Current"/> is what work started now must observe: the build's token for
+/// ordinary targets, none for targets that are assured to run after a cancellation.
+/// </summary>
+public sealed class BuildCancellation : IDisposable
+{
+    private readonly CancellationTokenSource _source = new();
+
+    public CancellationToken Token => _source.Token;
+
+    public bool IsCancellationRequested => _source.IsCancellationRequested;
+
+    public CancellationToken Current { get; internal set; }
+
+    public BuildCancellation() => Current = _source.Token;
+
+    public void Cancel() => _source.Cancel();
+
+    public void Dispose() => _source.Dispose();
+}

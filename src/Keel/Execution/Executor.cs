@@ -1,0 +1,130 @@
+using Serilog;
+
+namespace Keel.Execution;
+
+/// <summary>Runs a plan target by target and records what happened to each.</summary>
+internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellation cancellation)
+{
+    public event Action<TargetRun>? TargetRunning;
+    public event Action<TargetRun>? TargetFinished;
+
+    public async Task<RunRecord> RunAsync(ExecutionPlan plan)
+    {
+        var runs = plan.Steps.Select(step => new TargetRun(step)).ToList();
+        var byName = runs.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
+        var record = new RunRecord(runs);
+        string? stopReason = null;
+
+        foreach (var run in runs)
+        {
+            if (cancellation.IsCancellationRequested)
+                stopReason ??= "the build was cancelled";
+
+            if (run.Step.SkipReason is { } skipReason)
+            {
+                Finish(run, TargetStatus.Skipped, skipReason);
+                continue;
+            }
+
+            if (!run.Target.AssuredAfterFailure)
+            {
+                if (stopReason is not null)
+                {
+                    Finish(run, TargetStatus.NotRun, stopReason);
+                    continue;
+                }
+
+                var brokenNeed = run.Target.DependsOn.Concat(DependentsNeeding(runs, run))
+                    .Select(n => byName.GetValueOrDefault(n))
+                    .FirstOrDefault(n => n is { Status: TargetStatus.Failed or TargetStatus.NotRun or TargetStatus.Aborted });
+                if (brokenNeed is not null)
+                {
+                    Finish(run, TargetStatus.NotRun, $"{brokenNeed.Name} did not succeed");
+                    continue;
+                }
+            }
+
+            if (run.Target.DynamicConditions.FirstOrDefault(c => !c.Evaluate()) is { } condition)
+            {
+                Finish(run, TargetStatus.Skipped, condition.Text);
+                continue;
+            }
+
+            await ExecuteAsync(run);
+            if (run.Status == TargetStatus.Aborted)
+                stopReason = "the build was cancelled";
+            else if (run.Status == TargetStatus.Failed && !run.Target.ProceedAfterFailure)
+                stopReason ??= $"{run.Name} failed";
+        }
+
+        record.Cancelled = cancellation.IsCancellationRequested;
+        return record;
+    }
+
+    /// <summary>Targets that declared DependentFor(this one) are needed by it too.</summary>
+    private static IEnumerable<string> DependentsNeeding(List<TargetRun> runs, TargetRun run) =>
+        runs.Where(r => r.Target.DependentFor.Contains(run.Name, StringComparer.OrdinalIgnoreCase)).Select(r => r.Name);
+
+    private async Task ExecuteAsync(TargetRun run)
+    {
+        TargetRunning?.Invoke(run);
+        if (run.Target.Actions.Count == 0)
+        {
+            Finish(run, TargetStatus.Collective, null);
+            return;
+        }
+
+        var token = run.Target.AssuredAfterFailure && cancellation.IsCancellationRequested ? CancellationToken.None : cancellation.Token;
+        cancellation.Current = token;
+        var started = clock.GetTimestamp();
+        try
+        {
+            foreach (var action in run.Target.Actions)
+                await WithCancellation(action(token), token);
+            run.Duration = clock.GetElapsedTime(started);
+            Finish(run, TargetStatus.Succeeded, null);
+        }
+        catch (Exception error) when (cancellation.IsCancellationRequested && token.CanBeCanceled)
+        {
+            run.Duration = clock.GetElapsedTime(started);
+            run.Error = error;
+            Finish(run, TargetStatus.Aborted, "cancelled");
+        }
+        catch (Exception error)
+        {
+            run.Duration = clock.GetElapsedTime(started);
+            run.Error = error;
+            if (error is BuildException)
+                log.Error("{Target} failed: {Message}", run.Name, error.Message);
+            else
+                log.Error(error, "{Target} failed: {Message}", run.Name, error.Message);
+            Finish(run, TargetStatus.Failed, error.Message);
+        }
+        finally
+        {
+            cancellation.Current = cancellation.Token;
+        }
+    }
+
+    /// <summary>Stops waiting for an action on Ctrl-C even when the action itself ignores the token.</summary>
+    private static async Task WithCancellation(Task action, CancellationToken token)
+    {
+        if (!token.CanBeCanceled)
+        {
+            await action;
+            return;
+        }
+
+        var cancelled = Task.Delay(Timeout.Infinite, token);
+        var first = await Task.WhenAny(action, cancelled);
+        await first;
+        await action;
+    }
+
+    private void Finish(TargetRun run, TargetStatus status, string? reason)
+    {
+        run.Status = status;
+        run.Reason = reason;
+        TargetFinished?.Invoke(run);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Keel.Extensions;
+
+/// <summary>Writes generated files only when their content changes, so timestamps and editors stay quiet.</summary>
+internal static class GeneratedFile
+{
+    /// <summary>Returns true when the file was created or changed.</summary>
+    public static bool Write(string path, string content)
+    {
+        if (File.Exists(path) && File.ReadAllText(path) == content)
+            return false;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, content);
+        File.Move(temporary, path, overwrite: true);
+        return true;
+    }
+}

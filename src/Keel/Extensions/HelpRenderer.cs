@@ -1,0 +1,55 @@
+using System.Text;
+using Keel.Parameters;
+
+namespace Keel.Extensions;
+
+/// <summary>The text of <c>--help</c>: targets with descriptions and dependencies, then parameters with their details.</summary>
+public static class HelpRenderer
+{
+    public static string Render(IReadOnlyList<TargetDefinition> listedTargets, IReadOnlyList<ParameterDefinition> parameters)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("Usage: ./build.sh [targets] [--parameter value ...]");
+        text.AppendLine();
+        var defaultTarget = listedTargets.FirstOrDefault(t => t.IsDefault);
+        text.AppendLine(defaultTarget is null ? "Targets:" : $"Targets (default: {defaultTarget.Name}):");
+        var width = listedTargets.Select(t => t.Name.Length).DefaultIfEmpty(0).Max();
+        foreach (var target in listedTargets)
+        {
+            var line = $"  {target.Name.PadRight(width)}  {target.Description}".TrimEnd();
+            if (target.DependsOn.Count > 0)
+                line += $" (after {string.Join(", ", target.DependsOn)})";
+            text.AppendLine(line);
+        }
+
+        Section(text, "Parameters:", parameters.Where(p => !p.IsBuiltIn));
+        Section(text, "Build options:", parameters.Where(p => p.IsBuiltIn));
+        text.AppendLine("  --profile <name>");
+        text.AppendLine("      Also read .nuke/parameters.<name>.json; later profiles win.");
+        text.AppendLine("  --plan");
+        text.AppendLine("      Print the plan and write its graph to .nuke/temp/plan.md, then stop.");
+        text.AppendLine("  --help");
+        text.AppendLine("      Show this help.");
+        return text.ToString().Replace("\r\n", "\n");
+    }
+
+    private static void Section(StringBuilder text, string title, IEnumerable<ParameterDefinition> parameters)
+    {
+        text.AppendLine();
+        text.AppendLine(title);
+        foreach (var parameter in parameters)
+        {
+            var value = parameter.IsSwitch ? "" : $" <{ValueTypes.Describe(parameter.Type)}>";
+            text.AppendLine($"  {parameter.CommandLineName}{value}{(parameter.IsSecret ? "  (secret)" : "")}{(parameter.IsRequired ? "  (required)" : "")}");
+            var details = new List<string>();
+            if (parameter.Description is { } description)
+                details.Add(description.TrimEnd('.') + ".");
+            if (parameter.FromEnvironment)
+                details.Add($"Environment: {parameter.EnvironmentName}.");
+            if (parameter.DefaultText is { } defaultText)
+                details.Add($"Default: {defaultText}.");
+            if (details.Count > 0)
+                text.AppendLine("      " + string.Join(' ', details));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using Keel.Execution;
+
+namespace Keel.Extensions;
+
+/// <summary>The plan as text for the console and as a Mermaid graph (solid: needs, dotted: order, thick: trigger).</summary>
+public static class PlanRenderer
+{
+    public static string Text(ExecutionPlan plan)
+    {
+        var text = new StringBuilder("Plan:\n");
+        var number = 0;
+        foreach (var step in plan.Steps)
+        {
+            number++;
+            var note = step.SkipReason is null ? step.Invoked ? " (invoked)" : "" : $" (skipped: {step.SkipReason})";
+            text.Append($"  {number}. {step.Name}{note}\n");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Mermaid(ExecutionPlan plan)
+    {
+        var planned = plan.Steps.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var text = new StringBuilder("graph TD\n");
+        foreach (var step in plan.Steps)
+        {
+            var style = step.SkipReason is null ? "" : ":::skipped";
+            text.Append($"  {step.Name}[\"{step.Name}\"]{style}\n");
+        }
+
+        var edges = new List<string>();
+        foreach (var step in plan.Steps)
+        {
+            var target = step.Target;
+            foreach (var need in target.DependsOn.Where(planned.Contains))
+                edges.Add($"  {need} --> {step.Name}");
+            foreach (var dependent in target.DependentFor.Where(planned.Contains))
+                edges.Add($"  {step.Name} --> {dependent}");
+            foreach (var later in target.Before.Where(planned.Contains))
+                edges.Add($"  {step.Name} -.-> {later}");
+            foreach (var earlier in target.After.Where(planned.Contains))
+                edges.Add($"  {earlier} -.-> {step.Name}");
+            foreach (var triggered in target.Triggers.Where(planned.Contains))
+                edges.Add($"  {step.Name} ==> {triggered}");
+            foreach (var trigger in target.TriggeredBy.Where(planned.Contains))
+                edges.Add($"  {trigger} ==> {step.Name}");
+        }
+
+        foreach (var edge in edges.Distinct())
+            text.Append(edge).Append('\n');
+        text.Append("  classDef skipped stroke-dasharray: 4 4,color:#888\n");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,166 @@
+using System.Runtime.InteropServices;
+using Keel.CommandLine;
+using Keel.Execution;
+using Keel.Lifecycle;
+using Keel.Logging;
+using Keel.Parameters;
+using Keel.Tooling;
+
+namespace Keel.Hosts;
+
+/// <summary>Runs a build: create, bind, plan, run, summarize. Everything else hooks in as an extension.</summary>
+public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtension>? extensions = null)
+{
+    private readonly IReadOnlyList<IBuildExtension> _extensions = extensions ?? StandardExtensions.Create();
+
+    /// <summary>The lifecycle, from command line to exit code.</summary>
+    public async Task<int> RunAsync(Func<KeelBuild> create, IReadOnlyList<string> args, string? defaultTarget)
+    {
+        var redactor = new Redactor();
+        var invocation = Invocation.Parse(args);
+        var root = FindRoot();
+        if (root is null)
+        {
+            services.Console.Out.WriteLine($"No .nuke folder in {services.WorkingDirectory} or above it; run the build from inside the repository.");
+            return 1;
+        }
+
+        using var logger = new BuildLogger(services.Console, redactor, services.WriteLogFile ? (root / ".nuke" / "temp" / "build.log").Value : null);
+        try
+        {
+            var session = Create(create(), invocation, root, logger, redactor, defaultTarget);
+            var exit = Raise(e => e.OnBuildCreated(session));
+            if (exit is not null)
+                return exit.Value;
+
+            Bind(session);
+            session.Plan = Plan(session);
+            exit = Raise(e => e.OnBuildInitialized(session)) ?? Requirements.Check(session);
+            if (exit is not null)
+                return exit.Value;
+
+            session.Record = await Execute(session);
+            Raise(e =>
+            {
+                e.OnBuildFinished(session, session.Record);
+                return null;
+            });
+            return session.Record.ExitCode;
+        }
+        catch (BuildException error)
+        {
+            logger.Logger.Error("{Message}", error.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>The entry point of a real process: Ctrl-C and SIGTERM cancel the build instead of killing it.</summary>
+    public int RunFromProcess(Func<KeelBuild> create, IReadOnlyList<string> args, string? defaultTarget)
+    {
+        var cancellation = services.Cancellation;
+        void OnSignal(PosixSignalContext context)
+        {
+            if (cancellation.IsCancellationRequested)
+                return; // A second Ctrl-C falls through to the default: the process ends now.
+            context.Cancel = true;
+            cancellation.Cancel();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        return RunAsync(create, args, defaultTarget).GetAwaiter().GetResult();
+    }
+
+    private BuildSession Create(KeelBuild build, Invocation invocation, AbsolutePath root, BuildLogger logger, Redactor redactor, string? defaultTarget)
+    {
+        var log = logger.Logger;
+        var runner = new ProcessRunner(log, services.Environment, redactor, services.Cancellation);
+        build.Attach(new BuildContext(root, log, services.Environment, runner, new ToolResolver(services.Environment)));
+        var parameters = ParameterDiscovery.Discover(build);
+        var targets = TargetDiscovery.Discover(build, defaultTarget);
+        return new BuildSession(build, invocation, services, logger, redactor, root, targets, parameters);
+    }
+
+    private void Bind(BuildSession session)
+    {
+        var binder = new ParameterBinder(services.Environment, session.NukeDirectory, session.RootDirectory, session.Redactor, session.Log);
+        binder.Bind(session.Build, session.Parameters, session.Invocation, _extensions.SelectMany(e => e.Options));
+        session.Logger.Verbosity = session.Build.Verbosity;
+    }
+
+    private static ExecutionPlan Plan(BuildSession session)
+    {
+        var invoked = session.Build.InvokedTargets.Length > 0
+            ? session.Build.InvokedTargets.Select(name => Resolve(session, name, "target")).ToList()
+            : [session.DefaultTarget?.Name ?? throw new BuildException("No target was given and the build has no default target; name one, e.g. ./build.sh Compile.")];
+        var skip = session.Build.SkippedTargets?.Select(name => Resolve(session, name, "--skip")).ToList();
+        return Planner.Plan(session.Graph, invoked, skip, StaticSkipReason);
+    }
+
+    private static string? StaticSkipReason(TargetDefinition target)
+    {
+        foreach (var condition in target.StaticConditions)
+        {
+            bool holds;
+            try
+            {
+                holds = condition.Evaluate();
+            }
+            catch (Exception e) when (e is not BuildException)
+            {
+                throw new BuildException($"The condition '{condition.Text}' of target {target.Name} threw {e.GetType().Name}: {e.Message}");
+            }
+
+            if (!holds)
+                return condition.Text;
+        }
+
+        return null;
+    }
+
+    private static string Resolve(BuildSession session, string name, string source)
+    {
+        if (session.Graph.TryFind(name, out var target))
+            return target.Name;
+        var suggestion = NameSuggester.Closest(name, session.ListedTargets.Select(t => t.Name)) is { } close ? $"; did you mean '{close}'?" : ".";
+        throw new BuildException($"Unknown {source} '{name}'{suggestion} Run with --help to list the targets.");
+    }
+
+    private async Task<RunRecord> Execute(BuildSession session)
+    {
+        var executor = new Executor(session.Log, services.Clock, services.Cancellation);
+        executor.TargetRunning += run => Raise(e =>
+        {
+            e.OnTargetRunning(session, run);
+            return null;
+        });
+        executor.TargetFinished += run => Raise(e =>
+        {
+            e.OnTargetFinished(session, run);
+            return null;
+        });
+        return await executor.RunAsync(session.Plan!);
+    }
+
+    private int? Raise(Func<IBuildExtension, int?> handler)
+    {
+        foreach (var extension in _extensions)
+        {
+            if (handler(extension) is { } exit)
+                return exit;
+        }
+
+        return null;
+    }
+
+    private AbsolutePath? FindRoot()
+    {
+        for (var directory = new DirectoryInfo(services.WorkingDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+                return AbsolutePath.Create(directory.FullName);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+using Keel.Execution;
+using Keel.Logging;
+
+namespace Keel.Hosts;
+
+/// <summary>
+/// Everything the engine takes from the outside world, handed in rather than read from statics: the real process
+/// passes the system's, tests pass their own.
+/// </summary>
+public sealed record BuildServices
+{
+    public required IReadOnlyDictionary<string, string> Environment { get; init; }
+    public required string WorkingDirectory { get; init; }
+    public required BuildConsole Console { get; init; }
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+    public BuildCancellation Cancellation { get; init; } = new();
+
+    /// <summary>False: write no file log.</summary>
+    public bool WriteLogFile { get; init; } = true;
+
+    /// <summary>The services of this process: its environment, working directory and console.</summary>
+    public static BuildServices ForThisProcess()
+    {
+        var environment = System.Environment.GetEnvironmentVariables()
+            .Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        return new BuildServices
+        {
+            Environment = environment,
+            WorkingDirectory = Directory.GetCurrentDirectory(),
+            Console = BuildConsole.System(environment),
+        };
+    }
+}

@@ -1,0 +1,67 @@
+using System.Linq.Expressions;
+using Keel.Hosts;
+using Keel.Tooling;
+using Serilog;
+
+namespace Keel;
+
+/// <summary>
+/// The base class of a build. Declare targets as <see cref="Target"/> properties and parameters with
+/// <see cref="ParameterAttribute"/>, and start it from Main: <c>public static int Main() => Execute&lt;Build&gt;(x => x.Compile);</c>
+/// </summary>
+public abstract class KeelBuild : IKeelBuild
+{
+    internal const string TargetParameter = "Target";
+    internal const string SkipParameter = "Skip";
+
+    private BuildContext? _context;
+    private DotNetTool? _dotNet;
+    private GitTool? _git;
+
+    [Parameter("Targets to run (also the first words of the command line); the default target when none is given.", Name = TargetParameter, FromEnvironment = false)]
+    public string[] InvokedTargets { get; private set; } = [];
+
+    [Parameter("Targets to skip; '--skip' alone skips every target that was not invoked.", Name = SkipParameter, FromEnvironment = false)]
+    public string[]? SkippedTargets { get; private set; }
+
+    [Parameter("How much the console shows.")]
+    public Verbosity Verbosity { get; private set; } = Verbosity.Normal;
+
+    public AbsolutePath RootDirectory => Context.RootDirectory;
+
+    public AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";
+
+    public ILogger Log => Context.Log;
+
+    public IReadOnlyDictionary<string, string> EnvironmentVariables => Context.Environment;
+
+    public ProcessRunner Processes => Context.Processes;
+
+    public ToolResolver Tools => Context.Tools;
+
+    public DotNetTool DotNet => _dotNet ??= new DotNetTool(Processes, Tools, RootDirectory);
+
+    public GitTool Git => _git ??= new GitTool(Processes, Tools, RootDirectory);
+
+    /// <summary>True on a developer's machine; false on a CI server (the CI or GITHUB_ACTIONS variable is set).</summary>
+    public bool IsLocalBuild => !EnvironmentVariables.ContainsKey("CI") && !EnvironmentVariables.ContainsKey("GITHUB_ACTIONS");
+
+    public bool IsServerBuild => !IsLocalBuild;
+
+    private BuildContext Context => _context ?? throw new InvalidOperationException("The build's services are available once the build has started, not in its constructor.");
+
+    internal void Attach(BuildContext context) => _context = context;
+
+    /// <summary>Runs the build with this process's command line, environment and console.</summary>
+    protected static int Execute<T>(Expression<Func<T, Target>> defaultTarget)
+        where T : KeelBuild, new() => Run<T>(TargetDiscovery.NameOf(defaultTarget));
+
+    /// <summary>Runs the build, defaulting to a target of one of its components: <c>Execute&lt;Build, ICompile&gt;(x => x.Compile)</c>.</summary>
+    protected static int Execute<T, TComponent>(Expression<Func<TComponent, Target>> defaultTarget)
+        where T : KeelBuild, TComponent, new() => Run<T>(TargetDiscovery.NameOf(defaultTarget));
+
+    private static int Run<T>(string defaultTarget)
+        where T : KeelBuild, new() =>
+        new BuildHost(BuildServices.ForThisProcess())
+            .RunFromProcess(() => new T(), System.Environment.GetCommandLineArgs()[1..], defaultTarget);
+}

@@ -1,0 +1,50 @@
+using Keel.CommandLine;
+using Keel.Execution;
+using Keel.Hosts;
+using Keel.Logging;
+using Keel.Parameters;
+using Serilog;
+
+namespace Keel.Lifecycle;
+
+/// <summary>One invocation of a build: its definitions (fixed once created) and the state of this run.</summary>
+public sealed class BuildSession
+{
+    internal BuildSession(KeelBuild build, Invocation invocation, BuildServices services, BuildLogger logger, Redactor redactor,
+        AbsolutePath rootDirectory, IReadOnlyList<TargetDefinition> targets, IReadOnlyList<ParameterDefinition> parameters)
+    {
+        Build = build;
+        Invocation = invocation;
+        Services = services;
+        Logger = logger;
+        Redactor = redactor;
+        RootDirectory = rootDirectory;
+        Targets = targets;
+        Parameters = parameters;
+        Graph = new TargetGraph(targets);
+        ListedTargets = [.. Planner.InDependencyOrder(Graph).Where(t => !t.Unlisted)];
+    }
+
+    public KeelBuild Build { get; }
+    public Invocation Invocation { get; }
+    public BuildServices Services { get; }
+    public BuildLogger Logger { get; }
+    public ILogger Log => Logger.Logger;
+    public Redactor Redactor { get; }
+    public AbsolutePath RootDirectory { get; }
+    public AbsolutePath NukeDirectory => RootDirectory / ".nuke";
+    public AbsolutePath TemporaryDirectory => NukeDirectory / "temp";
+    public IReadOnlyList<TargetDefinition> Targets { get; }
+    public IReadOnlyList<ParameterDefinition> Parameters { get; }
+    internal TargetGraph Graph { get; }
+    public TargetDefinition? DefaultTarget => Targets.FirstOrDefault(t => t.IsDefault);
+
+    /// <summary>Targets shown in help, the schema and the IDE profiles: dependencies before dependents.</summary>
+    public IReadOnlyList<TargetDefinition> ListedTargets { get; }
+
+    /// <summary>Set once the plan is made.</summary>
+    public ExecutionPlan? Plan { get; internal set; }
+
+    /// <summary>Set once the plan has run.</summary>
+    public RunRecord? Record { get; internal set; }
+}

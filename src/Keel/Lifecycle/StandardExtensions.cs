@@ -1,0 +1,17 @@
+using Keel.Extensions;
+
+namespace Keel.Lifecycle;
+
+/// <summary>The extensions every build gets, in the order they hear each event.</summary>
+public static class StandardExtensions
+{
+    public static IReadOnlyList<IBuildExtension> Create() =>
+    [
+        new SchemaExtension(),
+        new LaunchSettingsExtension(),
+        new HelpExtension(),
+        new PlanExtension(),
+        new TargetBlocksExtension(),
+        new SummaryExtension(),
+    ];
+}

@@ -1,0 +1,66 @@
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace Keel.Logging;
+
+/// <summary>The run's Serilog logger: the console at the chosen verbosity, the file log with everything, both redacted.</summary>
+public sealed class BuildLogger : IDisposable
+{
+    private readonly LoggingLevelSwitch _console = new(LogEventLevel.Information);
+    private readonly Logger? _file;
+    private readonly BuildConsole _terminal;
+    private readonly Redactor _redactor;
+
+    public BuildLogger(BuildConsole console, Redactor redactor, string? logFile)
+    {
+        _terminal = console;
+        _redactor = redactor;
+        if (logFile is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
+            File.Delete(logFile);
+            _file = new LoggerConfiguration()
+                .MinimumLevel.Verbose()
+                .WriteTo.File(logFile, outputTemplate: "{Timestamp:HH:mm:ss.fff} [{Level:u3}] {Message:l}{NewLine}{Exception}")
+                .CreateLogger();
+        }
+
+        ILogEventSink[] sinks = _file is null ? [new TerminalSink(console, _console)] : [new TerminalSink(console, _console), _file];
+        Logger = new LoggerConfiguration()
+            .MinimumLevel.Verbose()
+            .WriteTo.Sink(new RedactingSink(redactor, sinks))
+            .CreateLogger();
+    }
+
+    public Logger Logger { get; }
+
+    /// <summary>
+    /// Text for the reader rather than a log event (help, plan, summary): shown at every verbosity, copied into
+    /// the file log, redacted like everything else.
+    /// </summary>
+    public void WriteText(string text)
+    {
+        var redacted = _redactor.Redact(text);
+        _terminal.Out.Write(redacted);
+        _terminal.Out.Flush();
+        _file?.Information("{Text}", redacted.TrimEnd());
+    }
+
+    public Verbosity Verbosity
+    {
+        set => _console.MinimumLevel = value switch
+        {
+            Verbosity.Quiet => LogEventLevel.Error,
+            Verbosity.Minimal => LogEventLevel.Warning,
+            Verbosity.Verbose => LogEventLevel.Verbose,
+            _ => LogEventLevel.Information,
+        };
+    }
+
+    public void Dispose()
+    {
+        Logger.Dispose();
+        _file?.Dispose();
+    }
+}

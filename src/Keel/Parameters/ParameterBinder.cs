@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Keel.CommandLine;
+using Keel.Logging;
+using Serilog;
+
+namespace Keel.Parameters;
+
+/// <summary>
+/// Sets the build's parameters from, highest first: the command line, environment variables, profiles
+/// (<c>.nuke/parameters.NAME.json</c>, later ones winning) and <c>.nuke/parameters.json</c>.
+/// </summary>
+internal sealed class ParameterBinder(
+    IReadOnlyDictionary<string, string> environment,
+    string nukeDirectory,
+    string rootDirectory,
+    Redactor redactor,
+    ILogger log)
+{
+    /// <summary>Options that the engine or its extensions read themselves.</summary>
+    public static readonly string[] ReservedOptions = ["help", "plan", "profile"];
+
+    private static readonly string[] EnvironmentPrefixes = ["keel", "nuke"];
+
+    public void Bind(object build, IReadOnlyList<ParameterDefinition> parameters, Invocation invocation, IEnumerable<string> extensionOptions)
+    {
+        var chosen = new ChosenValues(redactor);
+        foreach (var file in ParameterFiles(invocation))
+            ReadFile(file, parameters, chosen);
+        ReadEnvironment(parameters, chosen);
+        ReadCommandLine(invocation, parameters, extensionOptions, chosen);
+
+        foreach (var (parameter, raw) in chosen)
+            MemberAccess.Write(build, parameter.Member, ValueConverter.Convert(parameter, raw, rootDirectory));
+    }
+
+    private IEnumerable<string> ParameterFiles(Invocation invocation)
+    {
+        var main = Path.Combine(nukeDirectory, "parameters.json");
+        if (File.Exists(main))
+            yield return main;
+        foreach (var profile in invocation.Find("profile")?.Values ?? [])
+        {
+            var file = Path.Combine(nukeDirectory, $"parameters.{profile}.json");
+            if (!File.Exists(file))
+            {
+                var known = Directory.EnumerateFiles(nukeDirectory, "parameters.*.json")
+                    .Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length])
+                    .Order(StringComparer.Ordinal).ToList();
+                throw new BuildException($"Profile '{profile}' (from --profile) has no file .nuke/parameters.{profile}.json; "
+                    + (known.Count == 0 ? "create it." : $"known profiles: {string.Join(", ", known)}."));
+            }
+
+            yield return file;
+        }
+    }
+
+    private void ReadFile(string file, IReadOnlyList<ParameterDefinition> parameters, ChosenValues chosen)
+    {
+        var source = Path.GetRelativePath(rootDirectory, file).Replace('\\', '/');
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new BuildException($"{source} is not valid JSON (line {e.LineNumber + 1}): fix or delete it.");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new BuildException($"{source} must hold one JSON object of parameter names and values.");
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.Name == "$schema" || property.Value.ValueKind == JsonValueKind.Null)
+                    continue;
+                var parameter = Find(parameters, property.Name)
+                    ?? throw new BuildException($"{source} sets '{property.Name}', which is not a parameter{Suggest(property.Name, parameters.Select(p => p.Name))}.");
+                chosen[parameter] = new ParameterValue(JsonValues(property.Value, source, property.Name), source);
+            }
+        }
+    }
+
+    private static List<string> JsonValues(JsonElement value, string source, string name) => value.ValueKind switch
+    {
+        JsonValueKind.Array => [.. value.EnumerateArray().SelectMany(item => JsonValues(item, source, name))],
+        JsonValueKind.String => [value.GetString()!],
+        JsonValueKind.True => ["true"],
+        JsonValueKind.False => ["false"],
+        JsonValueKind.Number => [value.GetRawText()],
+        _ => throw new BuildException($"{source} gives '{name}' an object; use a string, number, bool or array."),
+    };
+
+    private void ReadEnvironment(IReadOnlyList<ParameterDefinition> parameters, ChosenValues chosen)
+    {
+        foreach (var parameter in parameters.Where(p => p.FromEnvironment))
+        {
+            if (environment.TryGetValue(parameter.Name, out var exact))
+            {
+                chosen[parameter] = FromEnvironment(parameter, parameter.Name, exact);
+                continue;
+            }
+
+            var key = ParameterNames.Normalize(parameter.Name);
+            var matches = environment.Where(e => Matches(e.Key, key)).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+            if (matches.Count == 0)
+                continue;
+            if (matches.Select(m => m.Value).Distinct(StringComparer.Ordinal).Count() > 1)
+            {
+                log.Warning("Parameter {Name} matches several environment variables with different values ({Variables}); all are ignored. Pass {Option} instead.",
+                    parameter.Name, string.Join(", ", matches.Select(m => m.Key)), parameter.CommandLineName);
+                continue;
+            }
+
+            chosen[parameter] = FromEnvironment(parameter, matches[0].Key, matches[0].Value);
+        }
+    }
+
+    private static bool Matches(string variable, string key)
+    {
+        var normalized = ParameterNames.Normalize(variable);
+        return normalized == key || EnvironmentPrefixes.Any(prefix => normalized == prefix + key);
+    }
+
+    private static ParameterValue FromEnvironment(ParameterDefinition parameter, string variable, string value) => new(
+        parameter.IsArray ? value.Split([',', ' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [value],
+        $"environment variable {variable}");
+
+    private static void ReadCommandLine(
+        Invocation invocation,
+        IReadOnlyList<ParameterDefinition> parameters,
+        IEnumerable<string> extensionOptions,
+        ChosenValues chosen)
+    {
+        var reserved = ReservedOptions.Concat(extensionOptions).Select(ParameterNames.Normalize).ToHashSet();
+        if (invocation.Targets.Count > 0 && Find(parameters, KeelBuild.TargetParameter) is { } targets)
+            chosen[targets] = new ParameterValue(invocation.Targets, "the command line");
+
+        foreach (var option in invocation.Options)
+        {
+            if (reserved.Contains(ParameterNames.Normalize(option.Written)) || option.Written is "h" or "?")
+                continue;
+            var parameter = Find(parameters, option.Written)
+                ?? throw new BuildException($"Unknown option --{option.Written}{Suggest(option.Written, parameters.Select(p => p.CommandLineName[2..]).Concat(ReservedOptions).Concat(extensionOptions), "--")}. Run with --help to list the parameters.");
+            chosen[parameter] = new ParameterValue(option.Values, "the command line");
+        }
+    }
+
+    /// <summary>The winning raw value per parameter; every secret value seen is registered for redaction, even one overridden later.</summary>
+    private sealed class ChosenValues(Redactor redactor) : Dictionary<ParameterDefinition, ParameterValue>
+    {
+        public new ParameterValue this[ParameterDefinition parameter]
+        {
+            get => base[parameter];
+            set
+            {
+                if (parameter.IsSecret)
+                {
+                    foreach (var secret in value.Values)
+                        redactor.Add(secret);
+                }
+
+                base[parameter] = value;
+            }
+        }
+    }
+
+    private static ParameterDefinition? Find(IReadOnlyList<ParameterDefinition> parameters, string name)
+    {
+        var key = ParameterNames.Normalize(name);
+        return parameters.FirstOrDefault(p => ParameterNames.Normalize(p.Name) == key);
+    }
+
+    private static string Suggest(string input, IEnumerable<string> names, string prefix = "") =>
+        NameSuggester.Closest(input, names) is { } close ? $"; did you mean '{prefix}{close}'?" : "";
+}

@@ -1,0 +1,41 @@
+using System.Reflection;
+
+namespace Keel.Parameters;
+
+/// <summary>A parameter as declared on the build: names, type, allowed values and how it is set.</summary>
+public sealed record ParameterDefinition
+{
+    public required MemberInfo Member { get; init; }
+
+    /// <summary>The member's name, or the attribute's Name: the key in parameters.json and the schema.</summary>
+    public required string Name { get; init; }
+
+    public required Type Type { get; init; }
+    public string? Description { get; init; }
+    public bool IsSecret { get; init; }
+
+    /// <summary>Declared as nullable (<c>string?</c>, <c>int?</c>): "no value" is a valid state.</summary>
+    public bool IsNullable { get; init; }
+    public bool IsRequired { get; init; }
+    public bool FromEnvironment { get; init; } = true;
+
+    /// <summary>True for parameters Keel itself declares (target list, skip, verbosity).</summary>
+    public bool IsBuiltIn { get; init; }
+
+    /// <summary>The value the build gives it before anything is bound, rendered for help; null when it has none.</summary>
+    public string? DefaultText { get; init; }
+
+    public string CommandLineName => "--" + ParameterNames.Kebab(Name);
+
+    public string EnvironmentName => ParameterNames.Environment(Name);
+
+    /// <summary>The element type for arrays, the underlying type for nullables, else the type itself.</summary>
+    public Type ValueType => ValueTypes.Element(Type);
+
+    public bool IsArray => Type.IsArray;
+
+    public bool IsSwitch => ValueType == typeof(bool) && !IsArray;
+
+    /// <summary>Enum names or value-set members; empty when any value of the type is allowed.</summary>
+    public IReadOnlyList<string> AllowedValues => ValueTypes.AllowedValues(ValueType);
+}

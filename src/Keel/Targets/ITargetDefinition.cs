@@ -1,0 +1,76 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+
+namespace Keel;
+
+/// <summary>The fluent vocabulary for declaring a target.</summary>
+public interface ITargetDefinition
+{
+    ITargetDefinition Description(string description);
+
+    ITargetDefinition Executes(Action action);
+
+    ITargetDefinition Executes(Func<Task> action);
+
+    ITargetDefinition Executes(Func<CancellationToken, Task> action);
+
+    /// <summary>These targets run before this one, and are planned whenever this one is.</summary>
+    ITargetDefinition DependsOn(params Target[] targets);
+
+    /// <summary>This target runs before those, and is planned whenever they are.</summary>
+    ITargetDefinition DependentFor(params Target[] targets);
+
+    /// <summary>Order only: when both are planned, this one runs first.</summary>
+    ITargetDefinition Before(params Target[] targets);
+
+    /// <summary>Order only: when both are planned, those run first.</summary>
+    ITargetDefinition After(params Target[] targets);
+
+    /// <summary>When this target is planned, those are planned too and run after it.</summary>
+    ITargetDefinition Triggers(params Target[] targets);
+
+    /// <summary>When any of those is planned, this one is planned too and runs after it.</summary>
+    ITargetDefinition TriggeredBy(params Target[] targets);
+
+    /// <summary>Like <see cref="DependsOn(Target[])"/>, for targets of a component: <c>DependsOn&lt;IPublish&gt;(x => x.Publish)</c>.</summary>
+    ITargetDefinition DependsOn<TComponent>(params Func<TComponent, Target>[] targets);
+
+    ITargetDefinition DependentFor<TComponent>(params Func<TComponent, Target>[] targets);
+
+    ITargetDefinition Before<TComponent>(params Func<TComponent, Target>[] targets);
+
+    ITargetDefinition After<TComponent>(params Func<TComponent, Target>[] targets);
+
+    ITargetDefinition Triggers<TComponent>(params Func<TComponent, Target>[] targets);
+
+    ITargetDefinition TriggeredBy<TComponent>(params Func<TComponent, Target>[] targets);
+
+    /// <summary>Evaluated once before anything runs; when false the target is skipped.</summary>
+    ITargetDefinition OnlyWhenStatic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string text = "");
+
+    /// <summary>Evaluated right before the target runs; when false the target is skipped.</summary>
+    ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string text = "");
+
+    /// <summary>The named parameter must have a value; checked for the whole plan before any target runs.</summary>
+    ITargetDefinition Requires<T>(Expression<Func<T?>> parameter)
+        where T : class;
+
+    /// <summary>The named parameter must have a value; checked for the whole plan before any target runs.</summary>
+    ITargetDefinition Requires<T>(Expression<Func<T?>> parameter)
+        where T : struct;
+
+    /// <summary>The condition must hold; checked for the whole plan before any target runs.</summary>
+    ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string text = "");
+
+    /// <summary>What happens to dependencies when a static condition skips this target.</summary>
+    ITargetDefinition WhenSkipped(DependencyBehavior behavior);
+
+    /// <summary>A failure of this target does not stop targets that do not depend on it.</summary>
+    ITargetDefinition ProceedAfterFailure();
+
+    /// <summary>This target runs even after a failure or a cancellation.</summary>
+    ITargetDefinition AssuredAfterFailure();
+
+    /// <summary>Hidden from help, the schema and the IDE launch profiles.</summary>
+    ITargetDefinition Unlisted();
+}

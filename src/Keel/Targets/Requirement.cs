@@ -1,0 +1,12 @@
+using System.Reflection;
+
+namespace Keel;
+
+/// <summary>Something that must hold before any target of the plan runs.</summary>
+public abstract record Requirement;
+
+/// <summary>A parameter (field or property of the build) that must have a value.</summary>
+public sealed record ParameterRequirement(MemberInfo Member, Func<object?> Read) : Requirement;
+
+/// <summary>A condition that must be true.</summary>
+public sealed record ConditionRequirement(Condition Condition) : Requirement;

@@ -1,0 +1,29 @@
+namespace Keel;
+
+/// <summary>
+/// A target as declared: immutable once the build is created. What happens to it during a run lives in
+/// <see cref="Execution.TargetRun"/>, never here.
+/// </summary>
+public sealed record TargetDefinition
+{
+    public required string Name { get; init; }
+    public required int Index { get; init; }
+    public string? Description { get; init; }
+    public IReadOnlyList<Func<CancellationToken, Task>> Actions { get; init; } = [];
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+    public IReadOnlyList<string> DependentFor { get; init; } = [];
+    public IReadOnlyList<string> Before { get; init; } = [];
+    public IReadOnlyList<string> After { get; init; } = [];
+    public IReadOnlyList<string> Triggers { get; init; } = [];
+    public IReadOnlyList<string> TriggeredBy { get; init; } = [];
+    public IReadOnlyList<Condition> StaticConditions { get; init; } = [];
+    public IReadOnlyList<Condition> DynamicConditions { get; init; } = [];
+    public IReadOnlyList<Requirement> Requirements { get; init; } = [];
+    public DependencyBehavior WhenSkipped { get; init; } = DependencyBehavior.Skip;
+    public bool ProceedAfterFailure { get; init; }
+    public bool AssuredAfterFailure { get; init; }
+    public bool Unlisted { get; init; }
+    public bool IsDefault { get; init; }
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,119 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace Keel;
+
+/// <summary>Collects a target's declaration; <see cref="Freeze"/> turns it into an immutable definition.</summary>
+internal sealed class TargetDefinitionBuilder(string name, object build) : ITargetDefinition
+{
+    private readonly List<Func<CancellationToken, Task>> _actions = [];
+    private readonly List<Target> _dependsOn = [], _dependentFor = [], _before = [], _after = [], _triggers = [], _triggeredBy = [];
+    private readonly List<Condition> _static = [], _dynamic = [];
+    private readonly List<Requirement> _requirements = [];
+    private string? _description;
+    private DependencyBehavior _whenSkipped = DependencyBehavior.Skip;
+    private bool _proceed, _assured, _unlisted;
+
+    public string Name { get; } = name;
+
+    public ITargetDefinition Description(string description) => Set(() => _description = description);
+
+    public ITargetDefinition Executes(Action action) => Set(() => _actions.Add(_ => { action(); return Task.CompletedTask; }));
+
+    public ITargetDefinition Executes(Func<Task> action) => Set(() => _actions.Add(_ => action()));
+
+    public ITargetDefinition Executes(Func<CancellationToken, Task> action) => Set(() => _actions.Add(action));
+
+    public ITargetDefinition DependsOn(params Target[] targets) => Set(() => _dependsOn.AddRange(targets));
+
+    public ITargetDefinition DependentFor(params Target[] targets) => Set(() => _dependentFor.AddRange(targets));
+
+    public ITargetDefinition DependsOn<TComponent>(params Func<TComponent, Target>[] targets) => DependsOn(Select(targets));
+
+    public ITargetDefinition DependentFor<TComponent>(params Func<TComponent, Target>[] targets) => DependentFor(Select(targets));
+
+    public ITargetDefinition Triggers<TComponent>(params Func<TComponent, Target>[] targets) => Triggers(Select(targets));
+
+    public ITargetDefinition TriggeredBy<TComponent>(params Func<TComponent, Target>[] targets) => TriggeredBy(Select(targets));
+
+    public ITargetDefinition Before<TComponent>(params Func<TComponent, Target>[] targets) => Before(Select(targets));
+
+    public ITargetDefinition After<TComponent>(params Func<TComponent, Target>[] targets) => After(Select(targets));
+
+    public ITargetDefinition Before(params Target[] targets) => Set(() => _before.AddRange(targets));
+
+    public ITargetDefinition After(params Target[] targets) => Set(() => _after.AddRange(targets));
+
+    public ITargetDefinition Triggers(params Target[] targets) => Set(() => _triggers.AddRange(targets));
+
+    public ITargetDefinition TriggeredBy(params Target[] targets) => Set(() => _triggeredBy.AddRange(targets));
+
+    public ITargetDefinition OnlyWhenStatic(Func<bool> condition, string text = "") =>
+        Set(() => _static.Add(new Condition(condition, ConditionText.Clean(text))));
+
+    public ITargetDefinition OnlyWhenDynamic(Func<bool> condition, string text = "") =>
+        Set(() => _dynamic.Add(new Condition(condition, ConditionText.Clean(text))));
+
+    public ITargetDefinition Requires<T>(Expression<Func<T?>> parameter)
+        where T : class => Set(() => _requirements.Add(ToRequirement(parameter.Body, parameter)));
+
+    public ITargetDefinition Requires<T>(Expression<Func<T?>> parameter)
+        where T : struct => Set(() => _requirements.Add(ToRequirement(parameter.Body, parameter)));
+
+    public ITargetDefinition Requires(Func<bool> condition, string text = "") =>
+        Set(() => _requirements.Add(new ConditionRequirement(new Condition(condition, ConditionText.Clean(text)))));
+
+    public ITargetDefinition WhenSkipped(DependencyBehavior behavior) => Set(() => _whenSkipped = behavior);
+
+    public ITargetDefinition ProceedAfterFailure() => Set(() => _proceed = true);
+
+    public ITargetDefinition AssuredAfterFailure() => Set(() => _assured = true);
+
+    public ITargetDefinition Unlisted() => Set(() => _unlisted = true);
+
+    public TargetDefinition Freeze(int index, bool isDefault, Func<Target, string> nameOf) => new()
+    {
+        Name = Name,
+        Index = index,
+        Description = _description,
+        Actions = [.. _actions],
+        DependsOn = Names(_dependsOn, nameOf),
+        DependentFor = Names(_dependentFor, nameOf),
+        Before = Names(_before, nameOf),
+        After = Names(_after, nameOf),
+        Triggers = Names(_triggers, nameOf),
+        TriggeredBy = Names(_triggeredBy, nameOf),
+        StaticConditions = [.. _static],
+        DynamicConditions = [.. _dynamic],
+        Requirements = [.. _requirements],
+        WhenSkipped = _whenSkipped,
+        ProceedAfterFailure = _proceed,
+        AssuredAfterFailure = _assured,
+        Unlisted = _unlisted,
+        IsDefault = isDefault,
+    };
+
+    private static string[] Names(List<Target> targets, Func<Target, string> nameOf) =>
+        [.. targets.Select(nameOf).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private Target[] Select<TComponent>(Func<TComponent, Target>[] selectors) =>
+        build is TComponent component
+            ? [.. selectors.Select(select => select(component))]
+            : throw new BuildException($"Target '{Name}' refers to a target of {typeof(TComponent).Name}, which the build does not implement.");
+
+    private ITargetDefinition Set(Action change)
+    {
+        change();
+        return this;
+    }
+
+    private static Requirement ToRequirement(Expression body, LambdaExpression lambda)
+    {
+        while (body is UnaryExpression { NodeType: ExpressionType.Convert } convert)
+            body = convert.Operand;
+        if (body is not MemberExpression { Member: FieldInfo or PropertyInfo } member)
+            throw new ArgumentException($"Requires(() => ...) takes a field or property of the build, not '{lambda.Body}'.");
+        var read = lambda.Compile(preferInterpretation: true);
+        return new ParameterRequirement(member.Member, () => read.DynamicInvoke());
+    }
+}

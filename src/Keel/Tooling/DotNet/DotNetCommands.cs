@@ -1,0 +1,94 @@
+namespace Keel.Tooling;
+
+/// <summary><c>dotnet restore</c>.</summary>
+public sealed record DotNetRestoreSettings : DotNetSettings
+{
+    protected override string Command => "restore";
+}
+
+/// <summary><c>dotnet build</c>.</summary>
+public sealed record DotNetBuildSettings : DotNetSettings
+{
+    public bool NoRestore { get; init; }
+
+    protected override string Command => "build";
+
+    protected override IEnumerable<string> Options() => NoRestore ? ["--no-restore"] : [];
+}
+
+/// <summary><c>dotnet test</c>.</summary>
+public sealed record DotNetTestSettings : DotNetSettings
+{
+    public bool NoRestore { get; init; }
+    public bool NoBuild { get; init; }
+    public string? Filter { get; init; }
+    public string? ResultsDirectory { get; init; }
+    public IReadOnlyList<string> Loggers { get; init; } = [];
+
+    protected override string Command => "test";
+
+    protected override IEnumerable<string> Options()
+    {
+        if (NoRestore)
+            yield return "--no-restore";
+        if (NoBuild)
+            yield return "--no-build";
+        if (Filter is not null)
+        {
+            yield return "--filter";
+            yield return Filter;
+        }
+
+        if (ResultsDirectory is not null)
+        {
+            yield return "--results-directory";
+            yield return ResultsDirectory;
+        }
+
+        foreach (var logger in Loggers)
+        {
+            yield return "--logger";
+            yield return logger;
+        }
+    }
+}
+
+/// <summary><c>dotnet publish</c>.</summary>
+public sealed record DotNetPublishSettings : DotNetSettings
+{
+    public bool NoRestore { get; init; }
+    public bool NoBuild { get; init; }
+    public string? Output { get; init; }
+    public string? Runtime { get; init; }
+    public bool? SelfContained { get; init; }
+
+    protected override string Command => "publish";
+
+    protected override IEnumerable<string> Options()
+    {
+        if (NoRestore)
+            yield return "--no-restore";
+        if (NoBuild)
+            yield return "--no-build";
+        if (Output is not null)
+        {
+            yield return "--output";
+            yield return Output;
+        }
+
+        if (Runtime is not null)
+        {
+            yield return "--runtime";
+            yield return Runtime;
+        }
+
+        if (SelfContained is { } selfContained)
+            yield return selfContained ? "--self-contained" : "--no-self-contained";
+    }
+}
+
+/// <summary><c>dotnet clean</c>.</summary>
+public sealed record DotNetCleanSettings : DotNetSettings
+{
+    protected override string Command => "clean";
+}

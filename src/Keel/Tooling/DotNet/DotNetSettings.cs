@@ -1,0 +1,35 @@
+namespace Keel.Tooling;
+
+/// <summary>What every <c>dotnet</c> command shares; each command's settings add their own options.</summary>
+public abstract record DotNetSettings
+{
+    /// <summary>The project or solution file, or null for the working directory's.</summary>
+    public string? Project { get; init; }
+
+    public string? Configuration { get; init; }
+
+    public string? Verbosity { get; init; }
+
+    /// <summary>MSBuild properties, passed as <c>-p:Name=Value</c>.</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    protected abstract string Command { get; }
+
+    /// <summary>The command's own options, after the project.</summary>
+    protected virtual IEnumerable<string> Options() => [];
+
+    public IReadOnlyList<string> ToArguments()
+    {
+        var arguments = new List<string> { Command };
+        if (Project is not null)
+            arguments.Add(Project);
+        arguments.AddRange(Options());
+        if (Configuration is not null)
+            arguments.AddRange(["--configuration", Configuration]);
+        if (Verbosity is not null)
+            arguments.AddRange(["--verbosity", Verbosity]);
+        arguments.AddRange(Properties.Select(p => $"-p:{p.Key}={p.Value}"));
+        arguments.Add("--nologo");
+        return arguments;
+    }
+}

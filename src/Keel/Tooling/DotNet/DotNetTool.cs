@@ -1,0 +1,26 @@
+namespace Keel.Tooling;
+
+/// <summary>Typed <c>dotnet</c> commands: <c>DotNet.Build(s => s.SetProject(Solution).SetConfiguration(Configuration))</c>.</summary>
+public sealed class DotNetTool(ProcessRunner runner, ToolResolver resolver, string workingDirectory)
+{
+    public ProcessResult Restore(Configure<DotNetRestoreSettings>? configure = null) => Run(Apply(configure));
+
+    public ProcessResult Build(Configure<DotNetBuildSettings>? configure = null) => Run(Apply(configure));
+
+    public ProcessResult Test(Configure<DotNetTestSettings>? configure = null) => Run(Apply(configure));
+
+    public ProcessResult Publish(Configure<DotNetPublishSettings>? configure = null) => Run(Apply(configure));
+
+    public ProcessResult Clean(Configure<DotNetCleanSettings>? configure = null) => Run(Apply(configure));
+
+    public ProcessResult Run(DotNetSettings settings) => Run([.. settings.ToArguments()]);
+
+    /// <summary>Any other <c>dotnet</c> command, as an argument list.</summary>
+    public ProcessResult Run(params string[] arguments) => runner.Run(new ToolInvocation(resolver.Resolve("dotnet"), arguments)
+    {
+        WorkingDirectory = workingDirectory,
+        Environment = new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" },
+    });
+
+    private static T Apply<T>(Configure<T>? configure) where T : DotNetSettings, new() => configure is null ? new T() : configure(new T());
+}

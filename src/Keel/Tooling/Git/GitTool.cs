@@ -1,0 +1,20 @@
+namespace Keel.Tooling;
+
+/// <summary>Thin <c>git</c> access for the build: queries return trimmed standard output.</summary>
+public sealed class GitTool(ProcessRunner runner, ToolResolver resolver, string workingDirectory)
+{
+    /// <summary>Runs git quietly (output in the debug log only) and returns its trimmed standard output.</summary>
+    public string Query(params string[] arguments) =>
+        Run(arguments, logOutput: false).StandardOutput.Trim();
+
+    /// <summary>Runs git with its output in the log.</summary>
+    public ProcessResult Run(params string[] arguments) => Run(arguments, logOutput: true);
+
+    public string CurrentCommit() => Query("rev-parse", "HEAD");
+
+    /// <summary>The checked-out branch, or null on a detached HEAD.</summary>
+    public string? CurrentBranch() => Query("rev-parse", "--abbrev-ref", "HEAD") is var branch && branch != "HEAD" ? branch : null;
+
+    private ProcessResult Run(string[] arguments, bool logOutput) =>
+        runner.Run(new ToolInvocation(resolver.Resolve("git"), arguments) { WorkingDirectory = workingDirectory, LogOutput = logOutput });
+}
