@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Keel.TestProgram;
+
+// Standing in for a tool (DOTNET_EXE=this program): record the arguments it was given, one line per call.
+if (Environment.GetEnvironmentVariable("TEST_PROGRAM_RECORD") is { Length: > 0 } record)
+{
+    File.AppendAllLines(record, [string.Join('|', args)]);
+    return 0;
+}
+
+// Each mode is one behaviour a process runner has to cope with.
+switch (args.FirstOrDefault())
+{
+    case "lines":
+        // Interleaved standard output and standard error.
+        for (var i = 1; i <= int.Parse(args[1]); i++)
+        {
+            Console.Out.WriteLine($"out {i}");
+            Console.Out.Flush();
+            Console.Error.WriteLine($"err {i}");
+            Console.Error.Flush();
+        }
+
+        return 0;
+    case "exit":
+        Console.Out.WriteLine($"exiting with {args[1]}");
+        return int.Parse(args[1]);
+    case "stdin":
+        Console.Out.WriteLine($"got: {Console.In.ReadToEnd()}");
+        return 0;
+    case "env":
+        Console.Out.WriteLine($"{args[1]}={Environment.GetEnvironmentVariable(args[1]) ?? "<unset>"}");
+        return 0;
+    case "echo":
+        Console.Out.WriteLine(string.Join(' ', args.Skip(1)));
+        return 0;
+    case "sleep":
+        // Writes its process id, then waits to be killed.
+        File.WriteAllText(args[1], Environment.ProcessId.ToString());
+        Thread.Sleep(TimeSpan.FromMinutes(2));
+        return 0;
+    case "spawn":
+        // Starts a grandchild that sleeps, then sleeps itself: killing must take the whole tree.
+        using (Process.Start(Self.StartInfo("sleep", args[1])))
+            Thread.Sleep(TimeSpan.FromMinutes(2));
+        return 0;
+    case "build":
+        return SampleBuild.Run(args[1..]);
+    default:
+        Console.Error.WriteLine("usage: Keel.TestProgram lines N | exit CODE | stdin | env NAME | echo WORDS | sleep PIDFILE | spawn PIDFILE | build ARGS");
+        return 2;
+}
