@@ -30,7 +30,10 @@ internal sealed class ParameterBinder(
         ReadCommandLine(invocation, parameters, extensionOptions, chosen);
 
         foreach (var (parameter, raw) in chosen)
+        {
             MemberAccess.Write(build, parameter.Member, ValueConverter.Convert(parameter, raw, rootDirectory));
+            log.Debug("{Parameter} = {Value} (from {Source})", parameter.Name, parameter.IsSecret ? Redactor.Mask : string.Join(' ', raw.Values), raw.Source);
+        }
     }
 
     private IEnumerable<string> ParameterFiles(Invocation invocation)
@@ -76,7 +79,7 @@ internal sealed class ParameterBinder(
                 if (property.Name == "$schema" || property.Value.ValueKind == JsonValueKind.Null)
                     continue;
                 var parameter = Find(parameters, property.Name)
-                    ?? throw new BuildException($"{source} sets '{property.Name}', which is not a parameter{Suggest(property.Name, parameters.Select(p => p.Name))}.");
+                    ?? throw new BuildException($"{source} sets '{property.Name}', which is not a parameter{Suggest(property.Name, parameters.Select(p => p.Name))}");
                 chosen[parameter] = new ParameterValue(JsonValues(property.Value, source, property.Name), source);
             }
         }
@@ -142,7 +145,7 @@ internal sealed class ParameterBinder(
             if (reserved.Contains(ParameterNames.Normalize(option.Written)) || option.Written is "h" or "?")
                 continue;
             var parameter = Find(parameters, option.Written)
-                ?? throw new BuildException($"Unknown option --{option.Written}{Suggest(option.Written, parameters.Select(p => p.CommandLineName[2..]).Concat(ReservedOptions).Concat(extensionOptions), "--")}. Run with --help to list the parameters.");
+                ?? throw new BuildException($"Unknown option --{option.Written}{Suggest(option.Written, parameters.Select(p => p.CommandLineName[2..]).Concat(ReservedOptions).Concat(extensionOptions), "--")} Run with --help to list the parameters.");
             chosen[parameter] = new ParameterValue(option.Values, "the command line");
         }
     }
@@ -172,6 +175,7 @@ internal sealed class ParameterBinder(
         return parameters.FirstOrDefault(p => ParameterNames.Normalize(p.Name) == key);
     }
 
+    /// <summary>"; did you mean 'X'?" when a name is close, else "." to end the sentence.</summary>
     private static string Suggest(string input, IEnumerable<string> names, string prefix = "") =>
-        NameSuggester.Closest(input, names) is { } close ? $"; did you mean '{prefix}{close}'?" : "";
+        NameSuggester.Closest(input, names) is { } close ? $"; did you mean '{prefix}{close}'?" : ".";
 }

@@ -75,5 +75,5 @@ internal static class ValueConverter
         !secret && NameSuggester.Closest(text, allowed) is { } close ? $"; did you mean '{close}'?" : "";
 
     private static BuildException Error(ParameterDefinition parameter, string source, string problem) =>
-        new($"Parameter {parameter.CommandLineName} (from {source}) {problem}.");
+        new($"Parameter {parameter.CommandLineName} (from {source}) {problem}{(problem.EndsWith('?') ? "" : ".")}");
 }
