@@ -16,10 +16,10 @@ public static class HelpRenderer
         var width = listedTargets.Select(t => t.Name.Length).DefaultIfEmpty(0).Max();
         foreach (var target in listedTargets)
         {
-            var line = $"  {target.Name.PadRight(width)}  {target.Description}".TrimEnd();
+            var about = target.Description?.TrimEnd('.') is { Length: > 0 } description ? description + "." : "";
             if (target.DependsOn.Count > 0)
-                line += $" (after {string.Join(", ", target.DependsOn)})";
-            text.AppendLine(line);
+                about += $" Depends on {string.Join(", ", target.DependsOn)}.";
+            text.AppendLine($"  {target.Name.PadRight(width)}  {about.Trim()}".TrimEnd());
         }
 
         Section(text, "Parameters:", parameters.Where(p => !p.IsBuiltIn));
@@ -39,7 +39,7 @@ public static class HelpRenderer
         text.AppendLine(title);
         foreach (var parameter in parameters)
         {
-            var value = parameter.IsSwitch ? "" : $" <{ValueTypes.Describe(parameter.Type)}>";
+            var value = parameter.IsSwitch ? "" : $" <{ValueTypes.Describe(parameter.Type)}>{(parameter.IsArray ? "..." : "")}";
             text.AppendLine($"  {parameter.CommandLineName}{value}{(parameter.IsSecret ? "  (secret)" : "")}{(parameter.IsRequired ? "  (required)" : "")}");
             var details = new List<string>();
             if (parameter.Description is { } description)

@@ -18,7 +18,7 @@ public static class LaunchSettingsRenderer
             json.WriteStartObject();
             json.WriteString("$schema", "https://json.schemastore.org/launchsettings.json");
             json.WriteStartObject("profiles");
-            foreach (var target in listedTargets.OrderBy(t => !t.IsDefault).ThenBy(t => t.Index))
+            foreach (var target in listedTargets.OrderBy(t => !t.IsDefault))
             {
                 json.WriteStartObject(target.Name);
                 json.WriteString("commandName", "Project");

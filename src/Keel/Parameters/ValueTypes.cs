@@ -22,7 +22,7 @@ internal static class ValueTypes
     public static bool IsNumber(Type type) =>
         type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(decimal);
 
-    /// <summary>A short word for help and messages: "string", "int", "Debug|Release", "path".</summary>
+    /// <summary>A short word for help and messages: "string", "int", "Debug|Release", "path" (for arrays: of one element).</summary>
     public static string Describe(Type type)
     {
         var element = Element(type);
@@ -35,6 +35,6 @@ internal static class ValueTypes
             : element == typeof(double) ? "number"
             : element == typeof(decimal) ? "decimal"
             : "string";
-        return type.IsArray ? word + "[]" : word;
+        return word;
     }
 }
