@@ -13,17 +13,17 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Anything that changes what the build compiles to; bin, obj and the generated IDE profiles do not.
-changed_since_stamp() {
+# The files the build is compiled from; bin, obj and the generated IDE profiles are not among them.
+sources() {
     find "$ROOT/build" "$ROOT/src/Keel" "$ROOT/global.json" "$ROOT/Directory.Build.props" \
-        \( -name bin -o -name obj -o -path "$ROOT/build/Properties" \) -prune \
-        -o -newer "$STAMP" -print -quit 2>/dev/null
+        \( -name bin -o -name obj -o -path "$ROOT/build/Properties" \) -prune -o -type f "$@" 2>/dev/null
 }
 
-# Fast path: the stamp names the dotnet that compiled the build, and nothing changed since.
+# The stamp holds the dotnet that compiled the build and the list of its sources at that time. The build is
+# current while no source is newer than the stamp and none was added or removed.
 if [[ -f "$STAMP" && -f "$BUILD_DLL" ]]; then
-    read -r DOTNET < "$STAMP" || true
-    if [[ -x "$DOTNET" && -z "$(changed_since_stamp)" ]]; then
+    { read -r DOTNET; STAMPED_SOURCES="$(cat)"; } < "$STAMP"
+    if [[ -x "$DOTNET" && -z "$(sources -newer "$STAMP" -print -quit)" && "$(sources -print | LC_ALL=C sort)" == "$STAMPED_SOURCES" ]]; then
         export DOTNET_EXE="$DOTNET"
         exec "$DOTNET" "$BUILD_DLL" "$@"
     fi
@@ -59,9 +59,11 @@ resolve_dotnet() {
 DOTNET="$(resolve_dotnet)"
 mkdir -p "$TEMP"
 # The stamp gets its time before compiling, so a source saved during the compile still counts as changed.
-printf '%s\n' "$DOTNET" > "$STAMP.new"
-if ! "$DOTNET" build "$BUILD_PROJECT" --nologo --verbosity quiet -clp:NoSummary; then
+{ printf '%s\n' "$DOTNET"; sources -print | LC_ALL=C sort; } > "$STAMP.new"
+echo "Compiling the build ..." >&2
+if ! "$DOTNET" build "$BUILD_PROJECT" --nologo --verbosity quiet > "$TEMP/compile.log" 2>&1; then
     rm -f "$STAMP.new"
+    cat "$TEMP/compile.log" >&2
     echo "The build project did not compile; fix the errors above and run again." >&2
     exit 1
 fi

@@ -153,12 +153,16 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         return null;
     }
 
+    /// <summary>The nearest folder holding .nuke above the working directory, else above the build program.</summary>
     private AbsolutePath? FindRoot()
     {
-        for (var directory = new DirectoryInfo(services.WorkingDirectory); directory is not null; directory = directory.Parent)
+        foreach (var start in new[] { services.WorkingDirectory, services.ProgramDirectory })
         {
-            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
-                return AbsolutePath.Create(directory.FullName);
+            for (var directory = start is null ? null : new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+                    return AbsolutePath.Create(directory.FullName);
+            }
         }
 
         return null;

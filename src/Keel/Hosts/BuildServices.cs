@@ -11,6 +11,9 @@ public sealed record BuildServices
 {
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
     public required string WorkingDirectory { get; init; }
+
+    /// <summary>Where the build program lives; the root is looked for above it when the working directory is outside the repository.</summary>
+    public string? ProgramDirectory { get; init; }
     public required BuildConsole Console { get; init; }
     public TimeProvider Clock { get; init; } = TimeProvider.System;
     public BuildCancellation Cancellation { get; init; } = new();
@@ -28,6 +31,7 @@ public sealed record BuildServices
         {
             Environment = environment,
             WorkingDirectory = Directory.GetCurrentDirectory(),
+            ProgramDirectory = AppContext.BaseDirectory,
             Console = BuildConsole.System(environment),
         };
     }

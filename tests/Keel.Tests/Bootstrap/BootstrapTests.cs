@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Keel.Tests.Support;
+
+namespace Keel.Tests.Bootstrap;
+
+/// <summary>
+/// build.sh on a copy of this repository's build: it compiles the build once, starts it directly while nothing
+/// changed, compiles again when a source changes, and the real build behaves as its users expect.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public class BootstrapTests
+{
+    private static readonly string[] Copied = ["build", "src/Keel", "global.json", "Directory.Build.props", "build.sh", "build.cmd", ".nuke/parameters.json"];
+
+    private static TempDirectory CopyOfRepository()
+    {
+        var copy = new TempDirectory();
+        foreach (var item in Copied)
+        {
+            var source = Path.Combine(Repository.Root, item);
+            if (File.Exists(source))
+                File.Copy(source, copy.File(item), overwrite: true);
+            else
+                CopyDirectory(source, copy.File(item));
+        }
+
+        // Keep build.sh executable, as git does.
+        File.SetUnixFileMode(copy.File("build.sh"), File.GetUnixFileMode(Path.Combine(Repository.Root, "build.sh")));
+        return copy;
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+                continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
+            File.Copy(file, Path.Combine(target, relative));
+        }
+    }
+
+    private static (int ExitCode, string Output) Run(TempDirectory root, string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(root.File("build.sh"))
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment.Remove("DOTNET_EXE");
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout + stderr.Result);
+    }
+
+    [Fact]
+    public void TheBuildIsCompiledOnlyWhenItsSourcesChange()
+    {
+        using var root = CopyOfRepository();
+        var stamp = root.File(".nuke/temp/build.stamp");
+
+        var first = Run(root, root.Path, "--help");
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("Targets (default: Compile):", first.Output);
+        var compiled = File.GetLastWriteTimeUtc(stamp);
+
+        Assert.Contains("Compiling the build ...", first.Output);
+
+        var second = Run(root, root.Path, "--help");
+        Assert.Equal(first.Output.Replace("Compiling the build ...\n", ""), second.Output);
+        Assert.Equal(compiled, File.GetLastWriteTimeUtc(stamp));
+
+        var build = File.ReadAllText(root.File("build/Build.cs"));
+        File.WriteAllText(root.File("build/Build.cs"), build.Replace(
+            "    Target Clean =>",
+            "    Target Hello => _ => _.Description(\"Says hello.\").Executes(() => Log.Information(\"hello\"));\n\n    Target Clean =>"));
+        var third = Run(root, root.Path, "Hello");
+        Assert.True(third.ExitCode == 0, third.Output);
+        Assert.NotEqual(compiled, File.GetLastWriteTimeUtc(stamp));
+        Assert.Contains("Compiling the build ...", third.Output);
+        Assert.Contains("hello", third.Output);
+
+        // A removed source counts as a change too, even though no file got newer.
+        File.Delete(root.File("src/Keel/Components/IPublish.cs"));
+        var fourth = Run(root, root.Path, "--help");
+        Assert.True(fourth.ExitCode == 0, fourth.Output);
+        Assert.Contains("Compiling the build ...", fourth.Output);
+
+        // Started from outside the repository, as the nuke global tool or a script may do.
+        var outside = Run(root, Path.GetTempPath(), "--help");
+        Assert.True(outside.ExitCode == 0, outside.Output);
+        Assert.Contains("Says hello.", outside.Output);
+    }
+
+    [Fact]
+    public void TheRealBuildSuggestsTargetsAndNeverShowsTheToken()
+    {
+        using var root = CopyOfRepository();
+
+        var typo = Run(root, root.Path, "Compil");
+        Assert.Equal(1, typo.ExitCode);
+        Assert.Contains("Unknown target 'Compil'; did you mean 'Compile'?", typo.Output);
+
+        var secret = Run(root, root.Path, "Clean", "--github-token", "SOME-VALUE", "--verbosity", "verbose");
+        Assert.True(secret.ExitCode == 0, secret.Output);
+        var log = File.ReadAllText(root.File(".nuke/temp/build.log"));
+        Assert.DoesNotContain("SOME-VALUE", secret.Output);
+        Assert.DoesNotContain("SOME-VALUE", log);
+        Assert.Contains("GitHubToken = *** (from the command line)", log);
+        Assert.Contains("Clean", log);
+    }
+}
