@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Start-up benchmark: a warm `./build.sh --help`, side by side with what NUKE's bootstrap pays on every run
+# (a no-op `dotnet build` of the build project) and the floor (a bare `dotnet` console program).
+# Usage: tests/Benchmarks/startup.sh [runs]   (default 15 runs each; prints medians in seconds and ratios)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUNS="${1:-15}"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NO_COLOR=1
+
+# Median wall time of a command, in seconds, over $RUNS runs (output discarded).
+median() {
+    local times=()
+    for _ in $(seq "$RUNS"); do
+        local start end
+        start=$(date +%s%N)
+        "$@" >/dev/null 2>&1
+        end=$(date +%s%N)
+        times+=("$(( (end - start) / 1000 ))")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.3f\n", m / 1000000 }'
+}
+
+echo "Preparing (compiling the build and a bare console program) ..."
+"$ROOT/build.sh" --help >/dev/null
+mkdir -p "$WORK/bare"
+cat > "$WORK/bare/bare.csproj" <<'PROJECT'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <UseAppHost>false</UseAppHost>
+  </PropertyGroup>
+</Project>
+PROJECT
+echo 'System.Console.WriteLine("hello");' > "$WORK/bare/Program.cs"
+dotnet build "$WORK/bare/bare.csproj" -o "$WORK/bare/out" --nologo --verbosity quiet >/dev/null
+dotnet build "$ROOT/build/_build.csproj" --nologo --verbosity quiet >/dev/null
+
+cd "$ROOT"
+echo "Measuring $RUNS runs each ..."
+keel=$(median ./build.sh --help)
+rebuild=$(median dotnet build "$ROOT/build/_build.csproj" --nologo --verbosity quiet)
+bare=$(median dotnet "$WORK/bare/out/bare.dll")
+
+printf '\n%-44s %8s\n' "command" "median s"
+printf '%-44s %8s\n' "./build.sh --help (warm)" "$keel"
+printf '%-44s %8s\n' "dotnet build build/_build.csproj (no-op)" "$rebuild"
+printf '%-44s %8s\n' "bare dotnet console program" "$bare"
+echo
+awk -v k="$keel" -v r="$rebuild" -v b="$bare" 'BEGIN {
+    printf "no-op dotnet build / ./build.sh --help: %.1fx\n", r / k
+    printf "./build.sh --help / bare program:       %.1fx\n", k / b
+    printf "target: ./build.sh --help <= 0.5 s: %s\n", (k <= 0.5 ? "met" : "NOT met")
+}'
