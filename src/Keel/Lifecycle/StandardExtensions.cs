@@ -1,4 +1,5 @@
 using Keel.Extensions;
+using Keel.Injection;
 
 namespace Keel.Lifecycle;
 
@@ -7,6 +8,7 @@ public static class StandardExtensions
 {
     public static IReadOnlyList<IBuildExtension> Create() =>
     [
+        new InjectionExtension(),
         new SchemaExtension(),
         new LaunchSettingsExtension(),
         new HelpExtension(),

@@ -1,0 +1,19 @@
+namespace Keel.Containers;
+
+/// <summary>
+/// Where the image's content comes from: the ref that was built, the commit (on pull requests the PR's head
+/// commit, not the merge commit), when it was committed, the repository's default branch and web address.
+/// </summary>
+public sealed record SourceContext
+{
+    public required GitRef Ref { get; init; }
+    public required string Commit { get; init; }
+    public DateTimeOffset? CommitTime { get; init; }
+    public string? DefaultBranch { get; init; }
+
+    /// <summary>https://github.com/OWNER/REPO: links a ghcr.io package to its repository.</summary>
+    public string? RepositoryUrl { get; init; }
+
+    /// <summary>The repository's owner as the host spells it (capitals and all).</summary>
+    public string? Owner { get; init; }
+}

@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using Keel.Tooling;
+using Serilog;
+
+namespace Keel.Versioning;
+
+/// <summary>
+/// Runs GitVersion's own program (tools/net10.0/gitversion.dll of the GitVersion.MsBuild package) and caches its
+/// JSON per commit, branch, working-tree state and configuration. Repositories it cannot version correctly (no
+/// git, a shallow clone, a detached HEAD outside CI) end in one line that says how to fix them.
+/// </summary>
+internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver tools, IReadOnlyDictionary<string, string> environment, AbsolutePath root, ILogger log)
+{
+    public string ComputeJson(string? packageVersion)
+    {
+        var git = new GitTool(processes, tools, root);
+        if (!Directory.Exists(root / ".git") && !File.Exists(root / ".git"))
+            throw new BuildException($"GitVersion needs a git repository and {root} is not one; build from a clone, not from a copy of the files.");
+        if (git.Query("rev-parse", "--is-shallow-repository") == "true")
+            throw new BuildException("The repository is a shallow clone, so GitVersion cannot see the history and tags it counts from; fetch all of it with 'git fetch --unshallow', or set 'fetch-depth: 0' on actions/checkout.");
+
+        var ciRef = environment.GetValueOrDefault("GITHUB_ACTIONS") == "true" ? environment.GetValueOrDefault("GITHUB_REF") : null;
+        var branch = processes.Run(new ToolInvocation(tools.Resolve("git"), ["symbolic-ref", "-q", "HEAD"]) { WorkingDirectory = root, LogOutput = false, CheckExitCode = false })
+            .StandardOutput.Trim();
+        if (branch.Length == 0 && string.IsNullOrEmpty(ciRef))
+            throw new BuildException("HEAD is detached (no branch is checked out), so GitVersion cannot tell which branch's rules apply; check out a branch ('git switch main'), or on CI check out with actions/checkout and 'fetch-depth: 0'.");
+
+        var dll = Locate(packageVersion);
+        var configuration = new[] { "GitVersion.yml", "GitVersion.yaml" }.Select(f => root / f).FirstOrDefault(f => f.FileExists());
+        var key = Hash(dll, git.CurrentCommit(), branch, ciRef ?? "", git.Query("status", "--porcelain"), configuration is null ? "" : File.ReadAllText(configuration));
+        var cache = root / ".nuke" / "temp" / "gitversion" / $"{key}.json";
+        if (cache.FileExists())
+        {
+            log.Debug("GitVersion: cached answer {File}", cache.RelativeTo(root));
+            return File.ReadAllText(cache);
+        }
+
+        Directory.CreateDirectory(cache.Parent);
+        var output = cache + ".tmp";
+        var result = processes.Run(new ToolInvocation(tools.Resolve("dotnet"), [dll, root, "/output", "file", "/outputfile", output, "/nofetch"])
+        {
+            WorkingDirectory = root,
+            LogOutput = false,
+            CheckExitCode = false,
+        });
+        if (result.ExitCode != 0 || !File.Exists(output))
+        {
+            var reason = result.Output.Select(l => l.Text.Trim()).LastOrDefault(l => l.Length > 0 && !l.StartsWith("INFO", StringComparison.Ordinal)) ?? $"exit code {result.ExitCode}";
+            throw new BuildException($"GitVersion could not compute a version: {reason}");
+        }
+
+        File.Move(output, cache, overwrite: true);
+        var json = File.ReadAllText(cache);
+        log.Information("GitVersion: {SemVer}", GitVersion.FromJson(json).SemVer);
+        return json;
+    }
+
+    /// <summary>gitversion.dll from the NuGet packages folder, where the build project's PackageDownload put it.</summary>
+    private string Locate(string? packageVersion)
+    {
+        var packages = environment.GetValueOrDefault("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(environment.GetValueOrDefault("HOME") ?? environment.GetValueOrDefault("USERPROFILE") ?? "", ".nuget", "packages");
+        var package = Path.Combine(packages, "gitversion.msbuild");
+        var versions = Directory.Exists(package)
+            ? Directory.EnumerateDirectories(package).Select(Path.GetFileName).OfType<string>()
+                .Where(v => packageVersion is null || v == packageVersion)
+                .Where(v => File.Exists(Path.Combine(package, v, "tools", "net10.0", "gitversion.dll")))
+                .OrderByDescending(v => Version.TryParse(v.Split('-')[0], out var parsed) ? parsed : new Version())
+                .ToList()
+            : [];
+        return versions.Count > 0
+            ? Path.Combine(package, versions[0], "tools", "net10.0", "gitversion.dll")
+            : throw new BuildException($"GitVersion is not restored in {packages}; add <PackageDownload Include=\"GitVersion.MsBuild\" Version=\"[{packageVersion ?? "6.8.2"}]\" /> to build/_build.csproj and run the build again.");
+    }
+
+    private static string Hash(params string[] parts) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', parts))))[..20];
+}
