@@ -1,7 +1,8 @@
 using Keel;
 using Keel.Components;
+using Keel.Tooling;
 
-class Build : KeelBuild, ITest
+partial class Build : KeelBuild, ITest, IPublish
 {
     public static int Main() => Execute<Build, ICompile>(x => x.Compile);
 
@@ -11,19 +12,27 @@ class Build : KeelBuild, ITest
     [Parameter("Token for GitHub and ghcr.io."), Secret]
     readonly string? GitHubToken;
 
-    AbsolutePath[] BuildOutputs => [.. new[] { "src", "tests" }
-        .Select(folder => RootDirectory / folder)
-        .Where(folder => folder.DirectoryExists())
-        .SelectMany(folder => Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories))
-        .Where(directory => Path.GetFileName(directory) is "bin" or "obj")
-        .Select(directory => AbsolutePath.Create(directory))];
+    [GitVersion]
+    readonly GitVersion GitVersion = null!;
+
+    // Every compile is stamped with GitVersion's version; the app reports it on /health.
+    public Configure<DotNetBuildSettings> CompileSettings => s => s
+        .SetProperty("Version", GitVersion.SemVer)
+        .SetProperty("InformationalVersion", GitVersion.SemVer);
+
+    public AbsolutePath PublishProject => RootDirectory / "src/Store/Store.csproj";
+
+    public AbsolutePath PublishDirectory => RootDirectory / "src/Store/bin/publish";
 
     Target Clean => _ => _
         .Description("Deletes the bin and obj folders of the app and its tests.")
         .Before<IRestore>(x => x.Restore)
         .Executes(() =>
         {
-            foreach (var directory in BuildOutputs)
-                Directory.Delete(directory, recursive: true);
+            foreach (var directory in new[] { "src", "tests" }.SelectMany(folder => Directory.EnumerateDirectories(RootDirectory / folder, "*", SearchOption.AllDirectories)))
+            {
+                if (Path.GetFileName(directory) is "bin" or "obj" && Directory.Exists(directory))
+                    Directory.Delete(directory, recursive: true);
+            }
         });
 }

@@ -1,3 +1,4 @@
+using Keel.Machine;
 using Keel.Tooling;
 using Serilog;
 
@@ -9,4 +10,5 @@ internal sealed record BuildContext(
     ILogger Log,
     IReadOnlyDictionary<string, string> Environment,
     ProcessRunner Processes,
-    ToolResolver Tools);
+    ToolResolver Tools,
+    Lazy<MachineFacts> Machine);

@@ -17,6 +17,8 @@ public abstract class KeelBuild : IKeelBuild
     private BuildContext? _context;
     private DotNetTool? _dotNet;
     private GitTool? _git;
+    private DockerTool? _docker;
+    private Containers.ContainerImages? _containers;
 
     [Parameter("Targets to run (also the first words of the command line); the default target when none is given.", Name = TargetParameter, FromEnvironment = false)]
     public string[] InvokedTargets { get; private set; } = [];
@@ -42,6 +44,11 @@ public abstract class KeelBuild : IKeelBuild
     public DotNetTool DotNet => _dotNet ??= new DotNetTool(Processes, Tools, RootDirectory);
 
     public GitTool Git => _git ??= new GitTool(Processes, Tools, RootDirectory);
+
+    public DockerTool Docker => _docker ??= new DockerTool(Processes, Tools, RootDirectory, Log);
+
+    /// <summary>Building, testing and pushing container images: engine, base image, registry, tags and verification.</summary>
+    public Containers.ContainerImages Containers => _containers ??= new Containers.ContainerImages(this, Context.Machine.Value);
 
     /// <summary>True on a developer's machine; false on a CI server (the CI or GITHUB_ACTIONS variable is set).</summary>
     public bool IsLocalBuild => !EnvironmentVariables.ContainsKey("CI") && !EnvironmentVariables.ContainsKey("GITHUB_ACTIONS");

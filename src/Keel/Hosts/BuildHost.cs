@@ -75,7 +75,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
     {
         var log = logger.Logger;
         var runner = new ProcessRunner(log, services.Environment, redactor, services.Cancellation);
-        build.Attach(new BuildContext(root, log, services.Environment, runner, new ToolResolver(services.Environment)));
+        build.Attach(new BuildContext(root, log, services.Environment, runner, new ToolResolver(services.Environment), services.Machine));
         var parameters = ParameterDiscovery.Discover(build);
         var targets = TargetDiscovery.Discover(build, defaultTarget);
         return new BuildSession(build, invocation, services, logger, redactor, root, targets, parameters);

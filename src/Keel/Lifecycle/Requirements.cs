@@ -31,7 +31,9 @@ internal static class Requirements
                             : $"Target {step.Name} requires parameter {parameter.Name}: {HowToPass(parameter)}.");
                         break;
                     case ConditionRequirement condition when !condition.Condition.Evaluate():
-                        problems.Add($"Target {step.Name} requires '{condition.Condition.Text}', which is false.");
+                        problems.Add(condition.IsExplanation
+                            ? $"Target {step.Name} requires {condition.Condition.Text.TrimEnd('.')}."
+                            : $"Target {step.Name} requires '{condition.Condition.Text}', which is false.");
                         break;
                 }
             }

@@ -59,7 +59,10 @@ public interface ITargetDefinition
     ITargetDefinition Requires<T>(Expression<Func<T?>> parameter)
         where T : struct;
 
-    /// <summary>The condition must hold; checked for the whole plan before any target runs.</summary>
+    /// <summary>
+    /// The condition must hold; checked for the whole plan before any target runs. The error quotes the condition,
+    /// or says what is needed when <paramref name="text"/> is given: <c>Requires(() => HasPassword, "a password: pass --password")</c>.
+    /// </summary>
     ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string text = "");
 
     /// <summary>What happens to dependencies when a static condition skips this target.</summary>

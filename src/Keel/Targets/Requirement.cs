@@ -8,5 +8,8 @@ public abstract record Requirement;
 /// <summary>A parameter (field or property of the build) that must have a value.</summary>
 public sealed record ParameterRequirement(MemberInfo Member, Func<object?> Read) : Requirement;
 
-/// <summary>A condition that must be true.</summary>
-public sealed record ConditionRequirement(Condition Condition) : Requirement;
+/// <summary>
+/// A condition that must be true. Its text is either the captured source of the condition, or, when the build
+/// passed one, an explanation of what is needed ("a registry password: pass --registry-password").
+/// </summary>
+public sealed record ConditionRequirement(Condition Condition, bool IsExplanation = false) : Requirement;

@@ -61,7 +61,7 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
         where T : struct => Set(() => _requirements.Add(ToRequirement(parameter.Body, parameter)));
 
     public ITargetDefinition Requires(Func<bool> condition, string text = "") =>
-        Set(() => _requirements.Add(new ConditionRequirement(new Condition(condition, ConditionText.Clean(text)))));
+        Set(() => _requirements.Add(new ConditionRequirement(new Condition(condition, ConditionText.Clean(text)), IsExplanation: !text.Contains("=>", StringComparison.Ordinal))));
 
     public ITargetDefinition WhenSkipped(DependencyBehavior behavior) => Set(() => _whenSkipped = behavior);
 

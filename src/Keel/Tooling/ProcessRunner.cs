@@ -21,7 +21,10 @@ public sealed class ProcessRunner(ILogger log, IReadOnlyDictionary<string, strin
 
         var name = Path.GetFileNameWithoutExtension(invocation.Executable);
         var display = redactor.Redact(string.Join(' ', invocation.Arguments.Prepend(name).Select(Quote)));
-        log.Information("> {Command}", display);
+        if (invocation.LogOutput)
+            log.Information("> {Command}", display);
+        else
+            log.Debug("> {Command}", display);
 
         using var process = new Process { StartInfo = StartInfo(invocation) };
         var output = new List<OutputLine>();

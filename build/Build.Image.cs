@@ -1,0 +1,76 @@
+using Keel;
+using Keel.Components;
+using Keel.Containers;
+using Keel.Tooling;
+
+partial class Build
+{
+    [Parameter("Registry to push to, host[:port]; the embedded registry at localhost:5000 when empty.")]
+    readonly string? Registry;
+
+    [Parameter("Owner of the image; GITHUB_REPOSITORY_OWNER, else the git remote's owner.")]
+    readonly string? Owner;
+
+    [Parameter("Name of the image.")]
+    readonly string ImageName = "store";
+
+    [Parameter("User to log in to the registry as; GITHUB_ACTOR, else the owner.")]
+    readonly string? RegistryUsername;
+
+    [Parameter("Password for the registry; GITHUB_TOKEN when empty."), Secret]
+    readonly string? RegistryPassword;
+
+    [Parameter("Platforms to build for, e.g. linux/amd64 linux/arm64 (needs docker buildx).")]
+    readonly string[] Platforms = [];
+
+    [Parameter("The runtime image the app runs on.")]
+    readonly string BaseImage = "mcr.microsoft.com/dotnet/aspnet:10.0";
+
+    string TargetRegistry => Registry ?? LocalRegistry.Address;
+
+    bool PushesToLocalRegistry => TargetRegistry == LocalRegistry.Address;
+
+    string? Password => RegistryPassword ?? GitHubToken;
+
+    string ImageOwner => Owner ?? Containers.Source.Owner
+        ?? throw new BuildException("The image has no owner: pass --owner, or add a git remote on GitHub.");
+
+    ImagePlan Image => ImageTagPolicy.Plan(new ImageRequest
+    {
+        Registry = TargetRegistry,
+        Owner = ImageOwner,
+        Name = ImageName,
+        Version = ImageVersion.From(GitVersion),
+        Source = Containers.Source,
+        Description = "The Store web app.",
+        Licenses = "MIT",
+    });
+
+    Target BuildImage => _ => _
+        .Description("Builds the app's image, tagged and labelled from GitVersion.")
+        .DependsOn<IPublish>(x => x.Publish)
+        .Executes(() => Containers.Build(Image, new DockerBuildSettings
+        {
+            Context = RootDirectory / "src/Store",
+            File = RootDirectory / "src/Store/Dockerfile",
+            Platforms = Platforms,
+        }, BaseImage));
+
+    Target SmokeTest => _ => _
+        .Description("Runs the image and checks that /health answers with the built version.")
+        .DependsOn(BuildImage)
+        .Executes(() => Containers.SmokeTest(Image.References[0], GitVersion.SemVer));
+
+    Target PushImage => _ => _
+        .Description("Pushes the image (immutable tags first) and checks every tag in the registry.")
+        .DependsOn(SmokeTest)
+        .Requires(() => PushesToLocalRegistry || Password is not null,
+            "a password for the registry: pass --registry-password, or set GITHUB_TOKEN")
+        .Executes(() =>
+        {
+            if (PushesToLocalRegistry)
+                Containers.EnsureLocalRegistry();
+            var username = RegistryUsername ?? EnvironmentVariables.GetValueOrDefault("GITHUB_ACTOR") ?? ImageOwner;
+            Containers.Push(Image, Password is null ? null : new RegistryCredentials(username, Password));
+        });
+}

@@ -1,0 +1,212 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+
+namespace Keel.Containers;
+
+/// <summary>
+/// The registry HTTP API (v2), trusted and authenticated the way docker does it: the system's CAs plus
+/// <c>/etc/docker/certs.d/HOST:PORT/ca.crt</c>, Basic or Bearer-token auth with the login's credentials, and
+/// plain HTTP only for a loopback registry that does not speak TLS.
+/// </summary>
+public sealed class RegistryClient : IDisposable
+{
+    private static readonly string[] ManifestTypes =
+    [
+        "application/vnd.oci.image.index.v1+json",
+        "application/vnd.oci.image.manifest.v1+json",
+        "application/vnd.docker.distribution.manifest.list.v2+json",
+        "application/vnd.docker.distribution.manifest.v2+json",
+    ];
+
+    private readonly string _registry;
+    private readonly string? _username, _password;
+    private readonly HttpClient _http;
+    private string? _baseAddress;
+    private AuthenticationHeaderValue? _authorization;
+
+    public RegistryClient(string registry, string? username, string? password, string certificatesDirectory = "/etc/docker/certs.d")
+    {
+        _registry = registry;
+        _username = username;
+        _password = password;
+        var handler = new HttpClientHandler
+        {
+            // Like docker: the system's CAs, or the registry's own CA from certs.d; the host name must match either way.
+            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
+                errors == System.Net.Security.SslPolicyErrors.None
+                || (errors == System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors && certificate is not null && TrustedByDocker(certificate, certificatesDirectory)),
+        };
+        _http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>The digest a tag points to, or null when the registry does not know it.</summary>
+    public async Task<string?> ManifestDigestAsync(string path, string reference, CancellationToken cancellationToken = default)
+    {
+        var response = await SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Head, $"/v2/{path}/manifests/{reference}");
+            foreach (var type in ManifestTypes)
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
+            return request;
+        }, $"repository:{path}:pull", cancellationToken);
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.NotFound)
+                return null;
+            Ensure(response, $"{path}:{reference}");
+            return response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : null;
+        }
+    }
+
+    /// <summary>The repository's tags; empty when the repository does not exist.</summary>
+    public async Task<IReadOnlyList<string>> TagsAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/tags/list"), $"repository:{path}:pull", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return [];
+        Ensure(response, path);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return document.RootElement.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array
+            ? [.. tags.EnumerateArray().Select(t => t.GetString()!)]
+            : [];
+    }
+
+    /// <summary>True when something answers the registry API at this address (any status, including 401).</summary>
+    public async Task<bool> AnswersAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "/v2/"), null, cancellationToken);
+            return response.Headers.Contains("Docker-Distribution-API-Version") || response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Unauthorized;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or BuildException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, string? scope, CancellationToken cancellationToken)
+    {
+        _baseAddress ??= await ChooseSchemeAsync(cancellationToken);
+        var response = await SendOnceAsync(create, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Unauthorized || scope is null)
+            return response;
+
+        var challenge = response.Headers.WwwAuthenticate.FirstOrDefault();
+        response.Dispose();
+        _authorization = await AuthorizeAsync(challenge, scope, cancellationToken);
+        return await SendOnceAsync(create, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
+    {
+        using var request = create();
+        request.RequestUri = new Uri(_baseAddress + request.RequestUri!.OriginalString);
+        request.Headers.Authorization = _authorization;
+        return await _http.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<string> ChooseSchemeAsync(CancellationToken cancellationToken)
+    {
+        var secure = $"https://{_registry}";
+        try
+        {
+            using var probe = await _http.GetAsync(secure + "/v2/", cancellationToken);
+            return secure;
+        }
+        catch (HttpRequestException e) when (IsLoopback() && e.InnerException is AuthenticationException or IOException)
+        {
+            // A loopback registry without TLS, which docker also accepts.
+            return $"http://{_registry}";
+        }
+    }
+
+    private async Task<AuthenticationHeaderValue?> AuthorizeAsync(AuthenticationHeaderValue? challenge, string scope, CancellationToken cancellationToken)
+    {
+        if (_username is null || _password is null)
+            throw new BuildException($"The registry {_registry} asks for credentials; pass --registry-username and --registry-password.");
+        var basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_username}:{_password}")));
+        if (challenge is null || challenge.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+            return basic;
+
+        var parameters = ParseChallenge(challenge.Parameter ?? "");
+        var realm = parameters.GetValueOrDefault("realm") ?? throw new BuildException($"The registry {_registry} sent a Bearer challenge without a realm.");
+        var query = $"?service={Uri.EscapeDataString(parameters.GetValueOrDefault("service") ?? "")}&scope={Uri.EscapeDataString(parameters.GetValueOrDefault("scope") ?? scope)}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, realm + query);
+        request.Headers.Authorization = basic;
+        using var response = await _http.SendAsync(request, cancellationToken);
+        Ensure(response, "token");
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        var token = document.RootElement.TryGetProperty("token", out var t) ? t.GetString()
+            : document.RootElement.TryGetProperty("access_token", out var a) ? a.GetString() : null;
+        return new AuthenticationHeaderValue("Bearer", token ?? throw new BuildException($"The registry {_registry} gave no token."));
+    }
+
+    /// <summary>realm="...",service="...",scope="..." -> a dictionary.</summary>
+    public static IReadOnlyDictionary<string, string> ParseChallenge(string parameter)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var i = 0;
+        while (i < parameter.Length)
+        {
+            var equals = parameter.IndexOf('=', i);
+            if (equals < 0)
+                break;
+            var key = parameter[i..equals].Trim().TrimStart(',').Trim();
+            string value;
+            if (equals + 1 < parameter.Length && parameter[equals + 1] == '"')
+            {
+                var close = parameter.IndexOf('"', equals + 2);
+                close = close < 0 ? parameter.Length : close;
+                value = parameter[(equals + 2)..close];
+                i = close + 1;
+            }
+            else
+            {
+                var comma = parameter.IndexOf(',', equals);
+                comma = comma < 0 ? parameter.Length : comma;
+                value = parameter[(equals + 1)..comma];
+                i = comma;
+            }
+
+            result[key] = value;
+            while (i < parameter.Length && parameter[i] is ',' or ' ')
+                i++;
+        }
+
+        return result;
+    }
+
+    private void Ensure(HttpResponseMessage response, string what)
+    {
+        if (response.IsSuccessStatusCode)
+            return;
+        throw response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            ? new BuildException($"The registry {_registry} refused access to {what} ({(int)response.StatusCode}); check --registry-username and --registry-password.")
+            : new BuildException($"The registry {_registry} answered {(int)response.StatusCode} {response.ReasonPhrase} for {what}.");
+    }
+
+    private bool IsLoopback()
+    {
+        var host = _registry.StartsWith('[') ? _registry[1.._registry.IndexOf(']')] : _registry.Split(':')[0];
+        return host == "localhost" || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+    }
+
+    private bool TrustedByDocker(X509Certificate2 certificate, string certificatesDirectory)
+    {
+        var caFile = Path.Combine(certificatesDirectory, _registry, "ca.crt");
+        if (!File.Exists(caFile))
+            return false;
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.CustomTrustStore.ImportFromPemFile(caFile);
+        return chain.Build(certificate);
+    }
+}

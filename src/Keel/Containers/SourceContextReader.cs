@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using Keel.Tooling;
+
+namespace Keel.Containers;
+
+/// <summary>
+/// Reads what was built from GitHub Actions' variables and event payload when running there, else from git:
+/// the ref, the commit (a pull request's head commit, not its merge commit), the default branch, the owner.
+/// </summary>
+public sealed class SourceContextReader(GitTool git, IReadOnlyDictionary<string, string> environment)
+{
+    public SourceContext Read()
+    {
+        var onGitHub = environment.GetValueOrDefault("GITHUB_ACTIONS") == "true";
+        var remote = RepositoryAddress.Parse(Optional("remote", "get-url", "origin"));
+        using var payload = onGitHub ? EventPayload() : null;
+        var root = payload?.RootElement;
+
+        var gitRef = onGitHub
+            ? GitRef.Parse(environment.GetValueOrDefault("GITHUB_REF"), environment.GetValueOrDefault("GITHUB_HEAD_REF")) ?? LocalRef()
+            : LocalRef();
+        var commit = gitRef.Kind == RefKind.PullRequest && Text(root, "pull_request", "head", "sha") is { } head
+            ? head
+            : onGitHub && environment.GetValueOrDefault("GITHUB_SHA") is { Length: > 0 } sha ? sha : git.CurrentCommit();
+
+        var repository = environment.GetValueOrDefault("GITHUB_REPOSITORY");
+        var server = environment.GetValueOrDefault("GITHUB_SERVER_URL") ?? "https://github.com";
+        return new SourceContext
+        {
+            Ref = gitRef,
+            Commit = commit,
+            CommitTime = Optional("show", "-s", "--format=%cI", commit) is { Length: > 0 } time
+                ? DateTimeOffset.Parse(time, CultureInfo.InvariantCulture)
+                : null,
+            DefaultBranch = Text(root, "repository", "default_branch") ?? LocalDefaultBranch(),
+            RepositoryUrl = onGitHub && !string.IsNullOrEmpty(repository) ? $"{server}/{repository}" : remote?.WebUrl,
+            Owner = environment.GetValueOrDefault("GITHUB_REPOSITORY_OWNER") is { Length: > 0 } owner ? owner : remote?.Owner,
+        };
+    }
+
+    private GitRef LocalRef()
+    {
+        if (Optional("symbolic-ref", "-q", "--short", "HEAD") is { Length: > 0 } branch)
+            return GitRef.Branch(branch);
+        if (Optional("describe", "--tags", "--exact-match", "HEAD") is { Length: > 0 } tag)
+            return GitRef.Tag(tag);
+        return GitRef.Branch("HEAD");
+    }
+
+    private string? LocalDefaultBranch()
+    {
+        if (Optional("symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD") is { Length: > 0 } remoteHead)
+            return remoteHead[(remoteHead.IndexOf('/') + 1)..];
+        foreach (var candidate in new[] { "main", "master" })
+        {
+            if (Optional("rev-parse", "--verify", "-q", $"refs/heads/{candidate}") is { Length: > 0 })
+                return candidate;
+        }
+
+        return null;
+    }
+
+    private JsonDocument? EventPayload()
+    {
+        var path = environment.GetValueOrDefault("GITHUB_EVENT_PATH");
+        return path is { Length: > 0 } && File.Exists(path) ? JsonDocument.Parse(File.ReadAllBytes(path)) : null;
+    }
+
+    private static string? Text(JsonElement? element, params string[] path)
+    {
+        if (element is not { } current)
+            return null;
+        foreach (var name in path)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+                return null;
+        }
+
+        return current.ValueKind == JsonValueKind.String ? current.GetString() : null;
+    }
+
+    private string? Optional(params string[] arguments)
+    {
+        try
+        {
+            return git.Query(arguments);
+        }
+        catch (ProcessFailedException)
+        {
+            return null;
+        }
+    }
+}

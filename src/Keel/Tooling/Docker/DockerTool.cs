@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Serilog;
+
+namespace Keel.Tooling;
+
+/// <summary>
+/// Typed docker commands over the process runner. Credentials live in <see cref="ConfigDirectory"/> (a
+/// DOCKER_CONFIG the build owns), never in the user's ~/.docker, and passwords go in on standard input.
+/// </summary>
+public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools, string workingDirectory, ILogger log)
+{
+    private DockerBuilder? _builder;
+
+    /// <summary>The DOCKER_CONFIG for login, push and logout; null: docker's default.</summary>
+    public string? ConfigDirectory { get; set; }
+
+    public string Executable => tools.Resolve("docker");
+
+    /// <summary>buildx when the plugin answers; BuildKit through DOCKER_BUILDKIT on clients before 23; else the classic builder.</summary>
+    public DockerBuilder Builder => _builder ??= DetectBuilder();
+
+    /// <summary>Builds an image and returns its id.</summary>
+    public string Build(DockerBuildSettings settings)
+    {
+        var idFile = Path.Combine(Path.GetTempPath(), $"keel-iid-{Guid.NewGuid():N}");
+        try
+        {
+            var (arguments, environment) = DockerBuildCommand.For(settings, Builder, idFile);
+            runner.Run(new ToolInvocation(Executable, arguments) { WorkingDirectory = workingDirectory, Environment = environment });
+            return File.Exists(idFile) ? File.ReadAllText(idFile).Trim() : "";
+        }
+        finally
+        {
+            File.Delete(idFile);
+        }
+    }
+
+    public void Tag(string source, string target) => Run("tag", source, target);
+
+    /// <summary>Logs in with the password on standard input, never in the arguments.</summary>
+    public void Login(string registry, string username, string password) =>
+        runner.Run(Invocation(["login", registry, "--username", username, "--password-stdin"]) with { StandardInput = password });
+
+    /// <summary>Pushes one reference and returns the digest the registry reported.</summary>
+    public string Push(string reference)
+    {
+        var result = runner.Run(Invocation(["push", reference]));
+        var digest = Digest().Match(result.StandardOutput + "\n" + result.StandardError);
+        return digest.Success
+            ? digest.Groups[1].Value
+            : throw new BuildException($"'docker push {reference}' did not report a digest; the registry may not have stored the image.");
+    }
+
+    public void Logout(string registry) => runner.Run(Invocation(["logout", registry]) with { CheckExitCode = false, LogOutput = false });
+
+    public bool ImageExists(string reference) =>
+        runner.Run(Invocation(["image", "inspect", "--format", "{{.Id}}", reference]) with { CheckExitCode = false, LogOutput = false }).ExitCode == 0;
+
+    /// <summary>Any docker command, as an argument list.</summary>
+    public ProcessResult Run(params string[] arguments) => runner.Run(Invocation(arguments));
+
+    /// <summary>A docker command whose output is a value, not a log (inspect, version): logged at debug level only.</summary>
+    public ProcessResult Query(params string[] arguments) => runner.Run(Invocation(arguments) with { LogOutput = false, CheckExitCode = false });
+
+    private ToolInvocation Invocation(string[] arguments) => new(Executable, arguments)
+    {
+        WorkingDirectory = workingDirectory,
+        Environment = ConfigDirectory is null ? new Dictionary<string, string?>() : new Dictionary<string, string?> { ["DOCKER_CONFIG"] = ConfigDirectory },
+    };
+
+    private DockerBuilder DetectBuilder()
+    {
+        if (Query("buildx", "version").ExitCode == 0)
+            return DockerBuilder.Buildx;
+        var client = Query("version", "--format", "{{.Client.Version}}").StandardOutput.Trim();
+        var builder = int.TryParse(client.Split('.')[0], out var major) && major < 23 ? DockerBuilder.BuildKit : DockerBuilder.Classic;
+        log.Debug("docker client {Version} without buildx: using the {Builder} builder", client, builder);
+        return builder;
+    }
+
+    [GeneratedRegex(@"digest: (sha256:[0-9a-f]{64})")]
+    private static partial Regex Digest();
+}
