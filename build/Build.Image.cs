@@ -32,8 +32,9 @@ partial class Build
 
     string? Password => RegistryPassword ?? GitHubToken;
 
-    string ImageOwner => Owner ?? Containers.Source.Owner
-        ?? throw new BuildException("The image has no owner: pass --owner, or add a git remote on GitHub.");
+    // A local push needs no account, so it needs no real owner either.
+    string ImageOwner => Owner ?? Containers.Source.Owner ?? (PushesToLocalRegistry ? "local"
+        : throw new BuildException("The image has no owner: pass --owner, or set GITHUB_REPOSITORY_OWNER."));
 
     ImagePlan Image => ImageTagPolicy.Plan(new ImageRequest
     {
@@ -48,6 +49,7 @@ partial class Build
 
     Target BuildImage => _ => _
         .Description("Builds the app's image, tagged and labelled from GitVersion.")
+        .DependsOn<ITest>(x => x.Test)
         .DependsOn<IPublish>(x => x.Publish)
         .Executes(() => Containers.Build(Image, new DockerBuildSettings
         {

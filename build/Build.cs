@@ -29,7 +29,8 @@ partial class Build : KeelBuild, ITest, IPublish
         .Before<IRestore>(x => x.Restore)
         .Executes(() =>
         {
-            foreach (var directory in new[] { "src", "tests" }.SelectMany(folder => Directory.EnumerateDirectories(RootDirectory / folder, "*", SearchOption.AllDirectories)))
+            var folders = new[] { RootDirectory / "src", RootDirectory / "tests" }.Where(folder => folder.DirectoryExists());
+            foreach (var directory in folders.SelectMany(folder => Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories)))
             {
                 if (Path.GetFileName(directory) is "bin" or "obj" && Directory.Exists(directory))
                     Directory.Delete(directory, recursive: true);

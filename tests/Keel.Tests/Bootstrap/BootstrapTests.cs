@@ -69,34 +69,31 @@ public class BootstrapTests
         var first = Run(root, root.Path, "--help");
         Assert.True(first.ExitCode == 0, first.Output);
         Assert.Contains("Targets (default: Compile):", first.Output);
-        var compiled = File.GetLastWriteTimeUtc(stamp);
-
         Assert.Contains("Compiling the build ...", first.Output);
+        var compiled = File.GetLastWriteTimeUtc(stamp);
 
         var second = Run(root, root.Path, "--help");
         Assert.Equal(first.Output.Replace("Compiling the build ...\n", ""), second.Output);
         Assert.Equal(compiled, File.GetLastWriteTimeUtc(stamp));
 
-        var build = File.ReadAllText(root.File("build/Build.cs"));
-        File.WriteAllText(root.File("build/Build.cs"), build.Replace(
-            "    Target Clean =>",
-            "    Target Hello => _ => _.Description(\"Says hello.\").Executes(() => Log.Information(\"hello\"));\n\n    Target Clean =>"));
+        root.Write("build/Build.Hello.cs", "using Keel;\n\npartial class Build\n{\n    Target Hello => _ => _.Description(\"Says hello.\").Executes(() => Log.Information(\"hello\"));\n}\n");
         var third = Run(root, root.Path, "Hello");
         Assert.True(third.ExitCode == 0, third.Output);
         Assert.NotEqual(compiled, File.GetLastWriteTimeUtc(stamp));
         Assert.Contains("Compiling the build ...", third.Output);
         Assert.Contains("hello", third.Output);
 
-        // A removed source counts as a change too, even though no file got newer.
-        File.Delete(root.File("src/Keel/Components/IPublish.cs"));
-        var fourth = Run(root, root.Path, "--help");
-        Assert.True(fourth.ExitCode == 0, fourth.Output);
-        Assert.Contains("Compiling the build ...", fourth.Output);
-
         // Started from outside the repository, as the nuke global tool or a script may do.
         var outside = Run(root, Path.GetTempPath(), "--help");
         Assert.True(outside.ExitCode == 0, outside.Output);
         Assert.Contains("Says hello.", outside.Output);
+
+        // A removed source counts as a change too, even though no file got newer.
+        File.Delete(root.File("build/Build.Hello.cs"));
+        var fourth = Run(root, root.Path, "--help");
+        Assert.True(fourth.ExitCode == 0, fourth.Output);
+        Assert.Contains("Compiling the build ...", fourth.Output);
+        Assert.DoesNotContain("Says hello.", fourth.Output);
     }
 
     [Fact]

@@ -14,10 +14,12 @@ public static class TestBuild
         var directory = root ?? owned!;
         var console = new StringWriter();
         var capture = new SessionCapture();
-        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
+        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
+        foreach (var inherited in new[] { "PATH", "HOME", "NUGET_PACKAGES" })
         {
-            ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "",
-        };
+            if (Environment.GetEnvironmentVariable(inherited) is { } value)
+                env.TryAdd(inherited, value);
+        }
         var host = new BuildHost(
             (services ?? new BuildServices { Environment = env, WorkingDirectory = directory.Path, Console = new BuildConsole(console, Color: false) }) with
             {

@@ -1,0 +1,102 @@
+using Keel.Tests.Support;
+
+namespace Keel.Tests.Versioning;
+
+/// <summary>[GitVersion] with the real GitVersion program and real git repositories.</summary>
+public class GitVersionTests
+{
+    private sealed class Versioned : KeelBuild
+    {
+        [GitVersion]
+        readonly GitVersion GitVersion = null!;
+
+        public string? Seen { get; private set; }
+
+        Target Show => _ => _.Executes(() => Seen = GitVersion.SemVer);
+
+        Target Other => _ => _.Executes(() => { });
+    }
+
+    private static (TempDirectory Root, GitRepository Repository) Repository()
+    {
+        var root = new TempDirectory();
+        root.Write("GitVersion.yml", "workflow: GitHubFlow/v1\n");
+        root.Write(".gitignore", ".nuke/temp/\n");
+        var repository = GitRepository.Init(root).Commit("first");
+        return (root, repository);
+    }
+
+    [Fact]
+    public void TheVersionComesFromGitVersionAndIsCachedPerCommit()
+    {
+        var (root, repository) = Repository();
+        using var _ = root;
+        repository.Tag("v1.2.3");
+
+        var first = TestBuild.Run<Versioned>(["Show", "--verbosity", "verbose"], root: root);
+        var second = TestBuild.Run<Versioned>(["Show", "--verbosity", "verbose"], root: root);
+        repository.Commit("next");
+        var third = TestBuild.Run<Versioned>(["Show"], root: root);
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Equal("1.2.3", ((Versioned)first.Session!.Build).Seen);
+        Assert.Contains("GitVersion: 1.2.3", first.Output);
+        Assert.Equal("1.2.3", ((Versioned)second.Session!.Build).Seen);
+        Assert.Contains("GitVersion: cached answer", second.Output);
+        Assert.Equal("1.2.4-1", ((Versioned)third.Session!.Build).Seen);
+    }
+
+    [Fact]
+    public void TargetsThatDoNotReadTheVersionDoNotRunGitVersion()
+    {
+        var (root, _) = Repository();
+        using var __ = root;
+
+        var outcome = TestBuild.Run<Versioned>(["Other"], root: root);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.False(Directory.Exists(root.File(".nuke/temp/gitversion")));
+    }
+
+    [Fact]
+    public void AShallowCloneFailsWithOneLineNamingTheFix()
+    {
+        var (origin, repository) = Repository();
+        using var _ = origin;
+        repository.Commit("second").Tag("v1.0.0");
+        using var clone = new TempDirectory(nuke: false);
+        new GitRepository(clone).Git("clone", "-q", "--depth", "1", $"file://{origin.Path}", ".");
+        Directory.CreateDirectory(clone.File(".nuke"));
+
+        var outcome = TestBuild.Run<Versioned>(["Show"], root: clone);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("ERR Show failed: The repository is a shallow clone, so GitVersion cannot see the history and tags it counts from; fetch all of it with 'git fetch --unshallow', or set 'fetch-depth: 0' on actions/checkout.", outcome.Output);
+        Assert.DoesNotContain("   at ", outcome.Output);
+    }
+
+    [Fact]
+    public void ADetachedHeadFailsWithOneLineNamingTheFix()
+    {
+        var (root, repository) = Repository();
+        using var _ = root;
+        repository.Commit("second");
+        repository.Git("checkout", "-q", "--detach", "HEAD~1");
+
+        var outcome = TestBuild.Run<Versioned>(["Show"], root: root);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("HEAD is detached (no branch is checked out), so GitVersion cannot tell which branch's rules apply; check out a branch ('git switch main')", outcome.Output);
+    }
+
+    [Fact]
+    public void AFolderThatIsNoRepositoryFailsClearly()
+    {
+        using var root = new TempDirectory();
+
+        var outcome = TestBuild.Run<Versioned>(["Show"], root: root);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("GitVersion needs a git repository", outcome.Output);
+    }
+}
