@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// One run of the real ./build.sh in a throwaway repository. While it runs, the command lines of every process on
+/// the machine are sampled, so a test can prove a secret never appeared in any of them.
+/// </summary>
+public sealed record BuildRun(int ExitCode, string Output, string LogFile, IReadOnlyCollection<string> CommandLines)
+{
+    public static BuildRun Start(ThrowawayRepository repository, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(System.IO.Path.Combine(repository.Path, "build.sh"))
+        {
+            WorkingDirectory = repository.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["NO_COLOR"] = "1";
+        foreach (var name in new[] { "GITHUB_TOKEN", "GITHUB_ACTIONS", "GITHUB_REF", "REGISTRY_PASSWORD", "DOCKER_EXE" })
+            start.Environment.Remove(name);
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+
+        var commandLines = new HashSet<string>();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        while (!process.WaitForExit(100))
+            Sample(commandLines);
+        var log = System.IO.Path.Combine(repository.Path, ".nuke", "temp", "build.log");
+        return new BuildRun(process.ExitCode, output.Result + errors.Result, File.Exists(log) ? File.ReadAllText(log) : "", commandLines);
+    }
+
+    /// <summary>Every process's command line, read from /proc as ps does.</summary>
+    private static void Sample(HashSet<string> commandLines)
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var text = File.ReadAllText(System.IO.Path.Combine(directory, "cmdline")).Replace('\0', ' ').Trim();
+                if (text.Length > 0)
+                    commandLines.Add(text);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process ended between listing and reading.
+            }
+        }
+    }
+}

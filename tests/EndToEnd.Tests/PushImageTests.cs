@@ -1,0 +1,142 @@
+using System.Text.Json;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// ./build.sh PushImage, for real: a throwaway git repository tagged v1.2.3, the Docker engine, and a registry
+/// with TLS and a password standing in for ghcr.io. The Test target is skipped here: these runs prove the image
+/// job, and the tests themselves run in the Test target.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
+{
+    public sealed class Release : IDisposable
+    {
+        public Release()
+        {
+            Registry = new SecureRegistry();
+            Repository = new ThrowawayRepository();
+            Repository.Git("tag", "v1.2.3");
+            Push = BuildRun.Start(Repository, new Dictionary<string, string> { ["GITHUB_TOKEN"] = SecureRegistry.Password },
+                "PushImage", "--skip", "Test", "--registry", Registry.Address, "--owner", "Acme-Corp", "--registry-username", SecureRegistry.Username);
+        }
+
+        public SecureRegistry Registry { get; }
+        public ThrowawayRepository Repository { get; }
+        public BuildRun Push { get; }
+
+        public void Dispose()
+        {
+            Repository.Dispose();
+            Registry.Dispose();
+        }
+    }
+
+    private const string Path = "acme-corp/store";
+    private readonly Release _release;
+
+    public PushImageTests(Release release) => _release = release;
+
+    [Fact]
+    public void AReleaseTagPushesEveryTagAtOneDigest()
+    {
+        Assert.True(_release.Push.ExitCode == 0, _release.Push.Output);
+        var sha = $"sha-{_release.Repository.HeadCommit[..7]}";
+        Assert.Equal(new[] { "1", "1.2", "1.2.3", "latest", "main", sha }.Order(), _release.Registry.Client.Tags(Path));
+        var digests = _release.Registry.Client.Tags(Path).Select(tag => _release.Registry.Client.Digest(Path, tag)).Distinct().ToList();
+        Assert.Single(digests);
+        Assert.Contains($"Verified in {_release.Registry.Address}: 6 tags resolve to {digests[0]}", _release.Push.Output);
+    }
+
+    [Fact]
+    public async Task ThePulledImageCarriesTheLabelsAndAnswersWithTheGitVersionVersion()
+    {
+        Assert.True(_release.Push.ExitCode == 0, _release.Push.Output);
+        var reference = $"{_release.Registry.Address}/{Path}:1.2.3";
+        Shell.Check("docker", "image", "rm", "--force", reference);
+        Shell.Check("docker", "pull", reference);
+
+        using var labels = JsonDocument.Parse(Shell.Check("docker", "image", "inspect", "--format", "{{json .Config.Labels}}", reference));
+        string Label(string name) => labels.RootElement.GetProperty($"org.opencontainers.image.{name}").GetString()!;
+        Assert.Equal("1.2.3", Label("version"));
+        Assert.Equal(_release.Repository.HeadCommit, Label("revision"));
+        Assert.Equal("https://github.com/Acme-Corp/store", Label("source"));
+        Assert.Equal(DateTimeOffset.Parse(_release.Repository.Git("show", "-s", "--format=%cI", "HEAD")).UtcDateTime, DateTimeOffset.Parse(Label("created")).UtcDateTime);
+
+        var port = SecureRegistry.FreePort();
+        var container = Shell.Check("docker", "run", "--detach", "--publish", $"127.0.0.1:{port}:8080", reference);
+        try
+        {
+            using var http = new HttpClient();
+            JsonElement? health = null;
+            for (var i = 0; i < 120 && health is null; i++)
+            {
+                try
+                {
+                    health = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{port}/health")).RootElement;
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(250);
+                }
+            }
+
+            Assert.NotNull(health);
+            Assert.Equal("healthy", health!.Value.GetProperty("status").GetString());
+            Assert.Equal("1.2.3", health.Value.GetProperty("version").GetString());
+        }
+        finally
+        {
+            Shell.Run("docker", ["rm", "--force", container]);
+        }
+    }
+
+    [Fact]
+    public void ThePasswordNeverAppearsInOutputLogOrProcessList()
+    {
+        Assert.True(_release.Push.ExitCode == 0, _release.Push.Output);
+        Assert.DoesNotContain(SecureRegistry.Password, _release.Push.Output);
+        Assert.DoesNotContain(SecureRegistry.Password, _release.Push.LogFile);
+        Assert.NotEmpty(_release.Push.CommandLines);
+        Assert.Contains(_release.Push.CommandLines, line => line.Contains("docker") && line.Contains("login"));
+        Assert.DoesNotContain(_release.Push.CommandLines, line => line.Contains(SecureRegistry.Password));
+    }
+
+    [Fact]
+    public void AWrongPasswordFailsClearlyAndPushesNothing()
+    {
+        var run = BuildRun.Start(_release.Repository, new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = "not-the-password" },
+            "PushImage", "--skip", "Test", "--registry", _release.Registry.Address, "--owner", "Acme-Corp", "--image-name", "denied", "--registry-username", SecureRegistry.Username);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains($"Could not log in to {_release.Registry.Address} as {SecureRegistry.Username}", run.Output);
+        Assert.Contains("nothing was pushed", run.Output);
+        Assert.Empty(_release.Registry.Client.Tags("acme-corp/denied"));
+        Assert.DoesNotContain("not-the-password", run.Output);
+    }
+
+    [Fact]
+    public void AStoppedRegistryEndsInAClearErrorAfterTheRetries()
+    {
+        var closed = $"127.0.0.1:{SecureRegistry.FreePort()}";
+        var run = BuildRun.Start(_release.Repository, new Dictionary<string, string> { ["GITHUB_TOKEN"] = SecureRegistry.Password },
+            "PushImage", "--skip", "Test", "--registry", closed, "--owner", "Acme-Corp", "--registry-username", SecureRegistry.Username);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("(2/3)", run.Output);
+        Assert.Contains("(3/3)", run.Output);
+        Assert.Contains($"Logging in to {closed} failed 3 times", run.Output);
+        Assert.DoesNotContain("   at ", run.Output);
+    }
+
+    [Fact]
+    public void ARemoteRegistryWithoutPasswordFailsBeforeAnythingIsBuilt()
+    {
+        var run = BuildRun.Start(_release.Repository, new Dictionary<string, string>(),
+            "PushImage", "--registry", "ghcr.io", "--owner", "Acme-Corp");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Target PushImage requires a password for the registry: pass --registry-password, or set GITHUB_TOKEN.", run.Output);
+        Assert.DoesNotContain("── Compile", run.Output);
+    }
+}

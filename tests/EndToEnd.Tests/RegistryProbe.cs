@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+
+namespace EndToEnd.Tests;
+
+/// <summary>The test's own look into the registry over its HTTP API (independent of the build's client).</summary>
+public sealed class RegistryProbe(string address, string username, string password, string caFile)
+{
+    private readonly HttpClient _http = new(new HttpClientHandler
+    {
+        ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+        {
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.ChainPolicy.CustomTrustStore.ImportFromPemFile(caFile);
+            return certificate is not null && chain.Build(certificate);
+        },
+    })
+    {
+        BaseAddress = new Uri($"https://{address}"),
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}"))) },
+    };
+
+    public bool Answers()
+    {
+        try
+        {
+            return _http.GetAsync("/v2/").GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    public IReadOnlyList<string> Tags(string path)
+    {
+        using var response = _http.GetAsync($"/v2/{path}/tags/list").GetAwaiter().GetResult();
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return [];
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+        return body.RootElement.GetProperty("tags") is { ValueKind: JsonValueKind.Array } tags ? [.. tags.EnumerateArray().Select(t => t.GetString()!).Order()] : [];
+    }
+
+    public string Digest(string path, string tag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, $"/v2/{path}/manifests/{tag}");
+        request.Headers.Accept.ParseAdd("application/vnd.docker.distribution.manifest.v2+json");
+        request.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
+        using var response = _http.SendAsync(request).GetAwaiter().GetResult();
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("Docker-Content-Digest").Single();
+    }
+}

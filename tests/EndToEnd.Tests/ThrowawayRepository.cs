@@ -1,0 +1,67 @@
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// A fresh git repository holding this repository's files (what git tracks, plus new files it does not ignore),
+/// with a GitHub-like remote address and one commit, ready for tags.
+/// </summary>
+public sealed class ThrowawayRepository : IDisposable
+{
+    public ThrowawayRepository(string remote = "https://github.com/Acme-Corp/store.git")
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "keel-e2e", Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(Path);
+        var source = SourceRoot;
+        var files = Shell.Check("git", "-C", source, "ls-files", "--cached", "--others", "--exclude-standard")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var file in files)
+        {
+            var from = System.IO.Path.Combine(source, file);
+            if (!File.Exists(from))
+                continue;
+            var to = System.IO.Path.Combine(Path, file);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(to)!);
+            File.Copy(from, to);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(to, File.GetUnixFileMode(from));
+        }
+
+        Git("init", "-q", "-b", "main");
+        Git("config", "user.email", "e2e@keel.local");
+        Git("config", "user.name", "Keel end-to-end tests");
+        Git("remote", "add", "origin", remote);
+        Git("add", "-A");
+        Git("commit", "-q", "-m", "The store");
+    }
+
+    public string Path { get; }
+
+    /// <summary>The repository these tests belong to.</summary>
+    public static string SourceRoot { get; } = FindRoot();
+
+    public string Git(params string[] arguments) => Shell.Check("git", ["-C", Path, .. arguments]);
+
+    public string HeadCommit => Git("rev-parse", "HEAD");
+
+    public void Dispose()
+    {
+        // The build's outputs belong to root inside containers and test runs; remove what can be removed.
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var directory = AppContext.BaseDirectory; directory is not null; directory = System.IO.Path.GetDirectoryName(directory))
+        {
+            if (File.Exists(System.IO.Path.Combine(directory, "global.json")) && Directory.Exists(System.IO.Path.Combine(directory, ".nuke")))
+                return directory;
+        }
+
+        throw new InvalidOperationException("The end-to-end tests run outside the repository.");
+    }
+}
