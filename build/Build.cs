@@ -20,9 +20,24 @@ partial class Build : KeelBuild, ITest, IPublish
         .SetProperty("Version", GitVersion.SemVer)
         .SetProperty("InformationalVersion", GitVersion.SemVer);
 
+    // The end-to-end tests drive this very build against Docker and a registry: they have a target of their own.
+    public Configure<DotNetTestSettings> TestSettings => s => s.SetFilter("Category!=EndToEnd");
+
     public AbsolutePath PublishProject => RootDirectory / "src/Store/Store.csproj";
 
     public AbsolutePath PublishDirectory => RootDirectory / "src/Store/bin/publish";
+
+    Target EndToEnd => _ => _
+        .Description("Runs the end-to-end tests: the real build against Docker and a registry with TLS and a password.")
+        .DependsOn<ICompile>(x => x.Compile)
+        .After<ITest>(x => x.Test)
+        .Executes(() => DotNet.Test(s => s
+            .SetProject(RootDirectory / "tests/EndToEnd.Tests/EndToEnd.Tests.csproj")
+            .SetConfiguration(Configuration)
+            .EnableNoRestore()
+            .EnableNoBuild()
+            .SetResultsDirectory(TemporaryDirectory / "test-results")
+            .AddLogger("trx")));
 
     Target Clean => _ => _
         .Description("Deletes the bin and obj folders of the app and its tests.")

@@ -28,7 +28,7 @@ public sealed record BuildRun(int ExitCode, string Output, string LogFile, IRead
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        while (!process.WaitForExit(100))
+        while (!process.WaitForExit(20))
             Sample(commandLines);
         var log = System.IO.Path.Combine(repository.Path, ".nuke", "temp", "build.log");
         return new BuildRun(process.ExitCode, output.Result + errors.Result, File.Exists(log) ? File.ReadAllText(log) : "", commandLines);
