@@ -16,4 +16,5 @@ public interface IKeelBuild
     GitTool Git { get; }
     DockerTool Docker { get; }
     bool IsLocalBuild { get; }
+    Execution.BuildOutputs Outputs { get; }
 }

@@ -31,6 +31,9 @@ public abstract class KeelBuild : IKeelBuild
 
     public AbsolutePath RootDirectory => Context.RootDirectory;
 
+    /// <summary>Values this run reports (an image's digest and tags), which CI hosts hand on.</summary>
+    public Execution.BuildOutputs Outputs { get; } = new();
+
     public AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";
 
     public ILogger Log => Context.Log;

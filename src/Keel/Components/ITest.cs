@@ -12,6 +12,7 @@ public interface ITest : ICompile
     Target Test => _ => _
         .Description("Runs the tests.")
         .DependsOn(Compile)
+        .Produces(".nuke/temp/test-results")
         .Executes(() => DotNet.Test(s => TestSettings(s
             .SetProject(Solution)
             .SetConfiguration(Configuration)

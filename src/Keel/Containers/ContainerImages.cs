@@ -117,6 +117,9 @@ public sealed class ContainerImages
                 throw new BuildException($"The tags of {plan.Repository} were pushed with different digests ({string.Join(", ", digests)}); push again.");
 
             Verify(plan, digests[0], credentials);
+            _build.Outputs.Report("image", plan.Repository);
+            _build.Outputs.Report("digest", digests[0]);
+            _build.Outputs.Report("tags", string.Join('\n', plan.References));
             _log.Information("Pushed {Repository}@{Digest} as {Tags}", plan.Repository, digests[0], string.Join(", ", plan.Tags));
             return new PushResult(plan.Repository, digests[0], [.. plan.Tags.Select(t => t.Name)]);
         }

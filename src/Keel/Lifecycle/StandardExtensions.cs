@@ -1,4 +1,5 @@
 using Keel.Extensions;
+using Keel.GitHubActions;
 using Keel.Injection;
 
 namespace Keel.Lifecycle;
@@ -8,9 +9,11 @@ public static class StandardExtensions
 {
     public static IReadOnlyList<IBuildExtension> Create() =>
     [
+        new GitHubActionsHost(),
         new InjectionExtension(),
         new SchemaExtension(),
         new LaunchSettingsExtension(),
+        new WorkflowExtension(),
         new HelpExtension(),
         new PlanExtension(),
         new TargetBlocksExtension(),

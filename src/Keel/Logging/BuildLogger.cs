@@ -11,6 +11,7 @@ public sealed class BuildLogger : IDisposable
     private readonly Logger? _file;
     private readonly BuildConsole _terminal;
     private readonly Redactor _redactor;
+    private readonly RedactingSink _sinks;
 
     public BuildLogger(BuildConsole console, Redactor redactor, string? logFile)
     {
@@ -27,13 +28,20 @@ public sealed class BuildLogger : IDisposable
         }
 
         ILogEventSink[] sinks = _file is null ? [new TerminalSink(console, _console)] : [new TerminalSink(console, _console), _file];
+        _sinks = new RedactingSink(redactor, sinks);
         Logger = new LoggerConfiguration()
             .MinimumLevel.Verbose()
-            .WriteTo.Sink(new RedactingSink(redactor, sinks))
+            .WriteTo.Sink(_sinks)
             .CreateLogger();
     }
 
     public Logger Logger { get; }
+
+    /// <summary>The console, for hosts that speak to their runner through it (workflow commands).</summary>
+    public BuildConsole Console => _terminal;
+
+    /// <summary>Adds a sink that sees every event after redaction.</summary>
+    public void AddSink(ILogEventSink sink) => _sinks.Add(sink);
 
     /// <summary>
     /// Text for the reader rather than a log event (help, plan, summary): shown at every verbosity, copied into

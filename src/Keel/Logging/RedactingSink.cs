@@ -9,10 +9,16 @@ namespace Keel.Logging;
 /// Renders each event once, masks every secret in the message and the exception, and hands the plain text on to
 /// the real sinks, so no sink can ever see a secret.
 /// </summary>
-internal sealed class RedactingSink(Redactor redactor, params ILogEventSink[] sinks) : ILogEventSink
+internal sealed class RedactingSink(Redactor redactor, params ILogEventSink[] initial) : ILogEventSink
 {
+    private ILogEventSink[] _sinks = initial;
+
+    /// <summary>Adds a sink behind the redaction (a CI host's annotations, for instance).</summary>
+    public void Add(ILogEventSink sink) => _sinks = [.. _sinks, sink];
+
     public void Emit(LogEvent logEvent)
     {
+        var sinks = _sinks;
         var text = redactor.Redact(Render(logEvent));
         var exception = logEvent.Exception is null ? null : new RedactedException(logEvent.Exception, redactor);
         var redacted = new LogEvent(logEvent.Timestamp, logEvent.Level, exception, new MessageTemplate([new TextToken(text)]), []);

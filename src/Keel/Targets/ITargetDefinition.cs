@@ -76,4 +76,7 @@ public interface ITargetDefinition
 
     /// <summary>Hidden from help, the schema and the IDE launch profiles.</summary>
     ITargetDefinition Unlisted();
+
+    /// <summary>Folders (relative to the root) this target leaves behind for others: CI uploads them as artifacts.</summary>
+    ITargetDefinition Produces(params string[] directories);
 }

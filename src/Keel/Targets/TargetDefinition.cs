@@ -23,6 +23,9 @@ public sealed record TargetDefinition
     public bool ProceedAfterFailure { get; init; }
     public bool AssuredAfterFailure { get; init; }
     public bool Unlisted { get; init; }
+
+    /// <summary>Folders, relative to the root, that the target leaves behind for other jobs.</summary>
+    public IReadOnlyList<string> Produces { get; init; } = [];
     public bool IsDefault { get; init; }
 
     public override string ToString() => Name;

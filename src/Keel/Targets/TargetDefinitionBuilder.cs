@@ -10,6 +10,7 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
     private readonly List<Target> _dependsOn = [], _dependentFor = [], _before = [], _after = [], _triggers = [], _triggeredBy = [];
     private readonly List<Condition> _static = [], _dynamic = [];
     private readonly List<Requirement> _requirements = [];
+    private readonly List<string> _produces = [];
     private string? _description;
     private DependencyBehavior _whenSkipped = DependencyBehavior.Skip;
     private bool _proceed, _assured, _unlisted;
@@ -71,6 +72,8 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
 
     public ITargetDefinition Unlisted() => Set(() => _unlisted = true);
 
+    public ITargetDefinition Produces(params string[] directories) => Set(() => _produces.AddRange(directories));
+
     public TargetDefinition Freeze(int index, bool isDefault, Func<Target, string> nameOf) => new()
     {
         Name = Name,
@@ -90,6 +93,7 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
         ProceedAfterFailure = _proceed,
         AssuredAfterFailure = _assured,
         Unlisted = _unlisted,
+        Produces = [.. _produces],
         IsDefault = isDefault,
     };
 

@@ -1,0 +1,44 @@
+using System.Text;
+using Keel.Execution;
+
+namespace Keel.GitHubActions;
+
+/// <summary>The Markdown appended to $GITHUB_STEP_SUMMARY: targets with status and duration, and what was pushed.</summary>
+public static class StepSummary
+{
+    public const int Limit = 1024 * 1024;
+
+    public static string Render(RunRecord record, IReadOnlyDictionary<string, string> outputs)
+    {
+        var text = new StringBuilder();
+        text.Append(record.Cancelled ? "### Build cancelled\n\n" : record.Failed ? "### Build failed\n\n" : "### Build succeeded\n\n");
+        text.Append("| Target | Status | Duration |\n| --- | --- | --: |\n");
+        foreach (var run in record.Targets)
+        {
+            var status = run.Reason is not null && run.Status is TargetStatus.Skipped or TargetStatus.NotRun ? $"{run.Status}: {Cell(run.Reason)}" : run.Status.ToString();
+            text.Append($"| {run.Name} | {Icon(run.Status)} {status} | {(run.Duration > TimeSpan.Zero ? Seconds(run.Duration) : "")} |\n");
+        }
+
+        text.Append($"| **Total** | | **{Seconds(record.Duration)}** |\n");
+        if (outputs.TryGetValue("digest", out var digest) && outputs.TryGetValue("image", out var image))
+        {
+            text.Append($"\n### Pushed `{image}`\n\nDigest `{digest}`\n\n| Tag |\n| --- |\n");
+            foreach (var tag in (outputs.GetValueOrDefault("tags") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                text.Append($"| `{tag}` |\n");
+        }
+
+        var markdown = text.ToString();
+        return Encoding.UTF8.GetByteCount(markdown) <= Limit ? markdown : markdown[..(Limit / 4)] + "\n\n(cut: the summary is limited to 1 MiB)\n";
+    }
+
+    private static string Icon(TargetStatus status) => status switch
+    {
+        TargetStatus.Succeeded or TargetStatus.Collective => "✅",
+        TargetStatus.Failed or TargetStatus.Aborted => "❌",
+        _ => "⏭️",
+    };
+
+    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
+
+    private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s";
+}

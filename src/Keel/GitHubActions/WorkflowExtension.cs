@@ -1,0 +1,82 @@
+using System.Reflection;
+using Keel.Extensions;
+using Keel.Lifecycle;
+
+namespace Keel.GitHubActions;
+
+/// <summary>
+/// Writes .github/workflows from the build's [GitHubActions] attributes: <c>--generate-configuration</c> writes
+/// them all (or the named ones) and stops; a local build rewrites out-of-date ones and says so. CI never writes.
+/// </summary>
+internal sealed class WorkflowExtension : IBuildExtension
+{
+    public const string Option = "generate-configuration";
+
+    public IEnumerable<string> Options => [Option];
+
+    public int? OnBuildCreated(BuildSession session)
+    {
+        var attributes = session.Build.GetType().GetCustomAttributes<GitHubActionsAttribute>().ToList();
+        var requested = session.Invocation.Find(Option);
+        if (attributes.Count == 0)
+        {
+            if (requested is null)
+                return null;
+            session.Log.Error("The build has no [GitHubActions] attributes, so there is nothing to generate; add one to the build class.");
+            return 1;
+        }
+
+        var context = Context(session);
+        if (requested is not null)
+        {
+            var unknown = requested.Values.Where(name => attributes.All(a => a.Name != name)).ToList();
+            if (unknown.Count > 0)
+                throw new BuildException($"--generate-configuration names '{unknown[0]}', which is not a workflow of the build; known: {string.Join(", ", attributes.Select(a => a.Name))}.");
+            foreach (var attribute in attributes.Where(a => requested.Values.Count == 0 || requested.Values.Contains(a.Name)))
+            {
+                var file = Write(session, attribute, context);
+                session.Log.Information("Wrote {File}", file);
+            }
+
+            return 0;
+        }
+
+        if (!session.Build.IsLocalBuild)
+            return null;
+        foreach (var attribute in attributes.Where(a => a.AutoGenerate))
+        {
+            var path = session.RootDirectory / ".github" / "workflows" / $"{attribute.Name}.yml";
+            if (GeneratedFile.Write(path, Render(attribute, context)))
+                session.Log.Warning("Updated {File} from the [GitHubActions] attributes; commit it.", path.RelativeTo(session.RootDirectory));
+        }
+
+        return null;
+    }
+
+    /// <summary>All the workflows of a build, by file name, as the attributes generate them.</summary>
+    public static IReadOnlyDictionary<string, string> RenderAll(BuildSession session)
+    {
+        var context = Context(session);
+        return session.Build.GetType().GetCustomAttributes<GitHubActionsAttribute>()
+            .ToDictionary(a => $"{a.Name}.yml", a => Render(a, context));
+    }
+
+    private static string Write(BuildSession session, GitHubActionsAttribute attribute, WorkflowContext context)
+    {
+        var path = session.RootDirectory / ".github" / "workflows" / $"{attribute.Name}.yml";
+        GeneratedFile.Write(path, Render(attribute, context));
+        return path.RelativeTo(session.RootDirectory);
+    }
+
+    private static string Render(GitHubActionsAttribute attribute, WorkflowContext context) =>
+        WorkflowWriter.Write(WorkflowGenerator.Generate(attribute, context));
+
+    private static WorkflowContext Context(BuildSession session) => new(session.Targets, session.Parameters, UsesGitVersion(session.Build.GetType()));
+
+    private static bool UsesGitVersion(Type type)
+    {
+        const BindingFlags members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+        return type.GetFields(members).Cast<MemberInfo>().Concat(type.GetProperties(members))
+            .Any(m => m.GetCustomAttribute<GitVersionAttribute>() is not null);
+    }
+}

@@ -1,0 +1,320 @@
+using Keel.Execution;
+using Keel.Parameters;
+
+namespace Keel.GitHubActions;
+
+/// <summary>
+/// Pure: a [GitHubActions] attribute and the build's definitions in, a workflow model out. Every job reads
+/// contents only unless it publishes; publishing jobs alone get write scopes, secrets and outputs, and never run
+/// for pull requests; with <see cref="GitHubActionsAttribute.JobPerTarget"/> the invoked targets become jobs
+/// connected by needs along the target graph.
+/// </summary>
+public static class WorkflowGenerator
+{
+    public static WorkflowModel Generate(GitHubActionsAttribute workflow, WorkflowContext build)
+    {
+        var graph = new TargetGraph(build.Targets);
+        var invoked = workflow.InvokedTargets.Select(name => Resolve(graph, name, workflow.Name, nameof(workflow.InvokedTargets))).ToList();
+        if (invoked.Count == 0)
+            throw new BuildException($"Workflow '{workflow.Name}' has no InvokedTargets; name the targets it runs.");
+        var publishing = workflow.PublishingTargets.Select(name => Resolve(graph, name, workflow.Name, nameof(workflow.PublishingTargets))).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var secrets = workflow.ImportSecrets.Select(name => Parameter(build, name, workflow.Name, nameof(workflow.ImportSecrets))).ToList();
+        var matrixParameter = workflow.MatrixParameter is null ? null : Parameter(build, workflow.MatrixParameter, workflow.Name, nameof(workflow.MatrixParameter));
+        var on = Triggers(workflow, build);
+        var guardPullRequests = publishing.Count > 0 && on["pull_request"] is not null;
+
+        var groups = workflow.JobPerTarget ? invoked.Select(t => (IReadOnlyList<string>)[t]).ToList() : [invoked];
+        var jobs = groups.Select(group =>
+        {
+            var publishes = publishing.Count == 0 || group.Any(publishing.Contains);
+            return Job(workflow, build, graph, group, invoked, publishes, guardPullRequests && publishes, secrets, matrixParameter);
+        }).ToList();
+
+        var permissions = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["contents"] = "read" };
+        foreach (var scope in workflow.ReadPermissions)
+            permissions[Scope(scope)] = "read";
+
+        return new WorkflowModel
+        {
+            Name = workflow.Name,
+            On = on,
+            Permissions = permissions,
+            Concurrency = workflow.ConcurrencyGroup is { } group1 ? (group1, workflow.ConcurrencyCancelInProgress) : null,
+            Environment = workflow.EnvironmentVariables.Select(v => v.Split('=', 2)).ToDictionary(
+                v => v[0].Trim(),
+                v => v.Length == 2 ? v[1] : throw new BuildException($"Workflow '{workflow.Name}': EnvironmentVariables entry '{v[0]}' needs the form NAME=value.")),
+            Jobs = jobs,
+            PinActions = workflow.PinActions,
+        };
+    }
+
+    private static JobModel Job(
+        GitHubActionsAttribute workflow, WorkflowContext build, TargetGraph graph, IReadOnlyList<string> group, IReadOnlyList<string> invoked,
+        bool publishes, bool guard, IReadOnlyList<ParameterDefinition> secrets, ParameterDefinition? matrixParameter)
+    {
+        // In its own job a target skips the invoked targets it needs: earlier jobs ran them.
+        var skip = workflow.JobPerTarget ? EarlierTargets(graph, group[0], invoked) : [];
+        var upstream = workflow.JobPerTarget ? Nearest(graph, skip) : [];
+        var images = workflow.Images.Distinct().ToList();
+        var windows = images.Any(i => i is GitHubActionsImage.WindowsLatest or GitHubActionsImage.Windows2022);
+        var matrix = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (images.Count > 1)
+            matrix["os"] = [.. images.Select(Label)];
+        if (matrixParameter is not null)
+            matrix[ParameterNames.Kebab(matrixParameter.Name)] = workflow.MatrixValues;
+
+        // Matrix jobs keep one artifact per matrix cell; the cell of the same values downloads it.
+        var cell = matrix.Count > 0 ? "-" + string.Join("-", matrix.Keys.Select(k => $"${{{{ matrix.{k} }}}}")) : "";
+        var steps = new List<StepModel>
+        {
+            new()
+            {
+                Action = PinnedAction.Checkout,
+                With = new Dictionary<string, string> { ["fetch-depth"] = FetchDepth(workflow, build).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            },
+            new()
+            {
+                Action = PinnedAction.SetupDotNet,
+                With = new Dictionary<string, string> { ["global-json-file"] = "global.json" },
+            },
+            new()
+            {
+                Action = PinnedAction.Cache,
+                With = new Dictionary<string, string>
+                {
+                    ["path"] = "~/.nuget/packages",
+                    ["key"] = $"${{{{ runner.os }}}}-nuget-${{{{ hashFiles({string.Join(", ", workflow.CacheKeyFiles.Select(f => $"'{f}'"))}) }}}}",
+                    ["restore-keys"] = "${{ runner.os }}-nuget-",
+                },
+            },
+        };
+        // What earlier jobs produced comes back to the same folders before this job's build runs.
+        var produced = skip.SelectMany(earlier => Running(graph, [earlier], EarlierTargets(graph, earlier, invoked))).Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var producer in produced)
+        {
+            foreach (var directory in graph[producer].Produces)
+            {
+                steps.Add(new StepModel
+                {
+                    Name = $"Download {producer} ({directory})",
+                    Action = PinnedAction.DownloadArtifact,
+                    With = new Dictionary<string, string> { ["name"] = ArtifactName(producer, directory) + cell, ["path"] = directory },
+                });
+            }
+        }
+
+        steps.AddRange(workflow.SetupCommands.Select(command => new StepModel { Run = command }));
+
+        var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (publishes)
+        {
+            foreach (var secret in secrets)
+                environment[secret.EnvironmentName] = $"${{{{ secrets.{secret.EnvironmentName} }}}}";
+            if (workflow.EnableGitHubToken)
+                environment["GITHUB_TOKEN"] = "${{ secrets.GITHUB_TOKEN }}";
+        }
+
+        foreach (var input in workflow.OnWorkflowDispatchOptionalInputs.Concat(workflow.OnWorkflowDispatchRequiredInputs))
+        {
+            var parameter = Parameter(build, input, workflow.Name, "OnWorkflowDispatch inputs");
+            environment[parameter.EnvironmentName] = $"${{{{ inputs.{parameter.Name} }}}}";
+        }
+
+        var command = new List<string> { windows ? "./build.cmd" : "./build.sh" };
+        command.AddRange(group);
+        if (skip.Count > 0)
+            command.AddRange(["--skip", .. skip]);
+        if (matrixParameter is not null)
+            command.AddRange([matrixParameter.CommandLineName, $"${{{{ matrix.{ParameterNames.Kebab(matrixParameter.Name)} }}}}"]);
+        steps.Add(new StepModel { Name = $"Run {string.Join(' ', command.Take(1 + group.Count))}", Id = "build", Run = string.Join(' ', command), Env = environment });
+
+        if (workflow.PublishArtifacts || workflow.JobPerTarget)
+        {
+            foreach (var producer in Running(graph, group, skip))
+            {
+                foreach (var directory in graph[producer].Produces)
+                {
+                    steps.Add(new StepModel
+                    {
+                        Name = $"Upload {producer} ({directory})",
+                        If = "always()",
+                        Action = PinnedAction.UploadArtifact,
+                        With = new Dictionary<string, string>
+                        {
+                            ["name"] = ArtifactName(producer, directory) + cell,
+                            ["path"] = directory,
+                            ["if-no-files-found"] = "ignore",
+                        },
+                    });
+                }
+            }
+        }
+
+        var permissions = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["contents"] = "read" };
+        foreach (var scope in workflow.ReadPermissions)
+            permissions[Scope(scope)] = "read";
+        if (publishes)
+        {
+            foreach (var scope in workflow.WritePermissions)
+                permissions[Scope(scope)] = "write";
+        }
+
+        var id = workflow.JobPerTarget ? ParameterNames.Kebab(group[0]) : images.Count == 1 ? Label(images[0]).Replace('.', '_') : "build";
+        return new JobModel
+        {
+            Id = id,
+            Name = workflow.JobPerTarget ? group[0] : images.Count == 1 ? Label(images[0]) : "build (${{ matrix.os }})",
+            RunsOn = images.Count > 1 ? "${{ matrix.os }}" : Label(images[0]),
+            Needs = [.. upstream.Select(ParameterNames.Kebab)],
+            If = guard ? "github.event_name != 'pull_request'" : null,
+            Permissions = permissions,
+            Environment = publishes ? workflow.EnvironmentName : null,
+            TimeoutMinutes = workflow.TimeoutMinutes,
+            Matrix = matrix,
+            Outputs = publishes ? workflow.Outputs.ToDictionary(o => o, o => $"${{{{ steps.build.outputs.{o} }}}}") : new Dictionary<string, string>(),
+            Steps = steps,
+            Targets = group,
+        };
+    }
+
+    private static YamlMap Triggers(GitHubActionsAttribute workflow, WorkflowContext build)
+    {
+        var on = new YamlMap();
+        if (workflow.On.Contains(GitHubActionsTrigger.Push) || workflow.OnPushBranches.Length + workflow.OnPushTags.Length + workflow.OnPushIncludePaths.Length + workflow.OnPushExcludePaths.Length > 0)
+        {
+            var push = new YamlMap();
+            AddList(push, "branches", workflow.OnPushBranches);
+            AddList(push, "tags", workflow.OnPushTags);
+            AddList(push, "paths", workflow.OnPushIncludePaths);
+            AddList(push, "paths-ignore", workflow.OnPushExcludePaths);
+            on.Add("push", push.Entries.Count == 0 ? null : push);
+        }
+
+        if (workflow.On.Contains(GitHubActionsTrigger.PullRequest) || workflow.OnPullRequestBranches.Length + workflow.OnPullRequestIncludePaths.Length + workflow.OnPullRequestExcludePaths.Length > 0)
+        {
+            var pullRequest = new YamlMap();
+            AddList(pullRequest, "branches", workflow.OnPullRequestBranches);
+            AddList(pullRequest, "paths", workflow.OnPullRequestIncludePaths);
+            AddList(pullRequest, "paths-ignore", workflow.OnPullRequestExcludePaths);
+            on.Add("pull_request", pullRequest.Entries.Count == 0 ? null : pullRequest);
+        }
+
+        var inputs = workflow.OnWorkflowDispatchRequiredInputs.Select(i => (Name: i, Required: true))
+            .Concat(workflow.OnWorkflowDispatchOptionalInputs.Select(i => (Name: i, Required: false))).ToList();
+        if (workflow.On.Contains(GitHubActionsTrigger.WorkflowDispatch) || inputs.Count > 0)
+        {
+            YamlMap? dispatch = null;
+            if (inputs.Count > 0)
+            {
+                var map = new YamlMap();
+                foreach (var (name, required) in inputs)
+                    map.Add(Parameter(build, name, workflow.Name, "OnWorkflowDispatch inputs").Name, Input(Parameter(build, name, workflow.Name, "OnWorkflowDispatch inputs"), required));
+                dispatch = new YamlMap().Add("inputs", map);
+            }
+
+            on.Add("workflow_dispatch", dispatch);
+        }
+
+        if (workflow.OnCronSchedule is { } cron)
+            on.Add("schedule", new YamlList([new YamlMap().Add("cron", cron)]));
+        if (on.Entries.Count == 0)
+            throw new BuildException($"Workflow '{workflow.Name}' has no trigger; set On, OnPushBranches, OnPullRequestBranches, OnCronSchedule or workflow dispatch inputs.");
+        return on;
+    }
+
+    private static YamlMap Input(ParameterDefinition parameter, bool required)
+    {
+        var input = new YamlMap();
+        if (parameter.Description is { } description)
+            input.Add("description", description);
+        input.Add("required", YamlScalar.Of(required));
+        var allowed = parameter.AllowedValues;
+        if (parameter.IsSwitch)
+        {
+            input.Add("type", "boolean");
+        }
+        else if (allowed.Count > 0 && !parameter.IsArray)
+        {
+            input.Add("type", "choice");
+            input.AddList("options", allowed);
+        }
+        else
+        {
+            // Numbers too: the build checks the value, and "number" inputs are not accepted everywhere yet.
+            input.Add("type", "string");
+        }
+
+        return input;
+    }
+
+    /// <summary>The invoked targets that <paramref name="target"/> needs, directly or not: earlier jobs run them.</summary>
+    private static IReadOnlyList<string> EarlierTargets(TargetGraph graph, string target, IReadOnlyList<string> invoked)
+    {
+        var below = Needed(graph, target);
+        return [.. invoked.Where(below.Contains)];
+    }
+
+    /// <summary>Of the earlier targets, those no other earlier target needs: the jobs to list under needs.</summary>
+    private static IReadOnlyList<string> Nearest(TargetGraph graph, IReadOnlyList<string> earlier) =>
+        [.. earlier.Where(candidate => !earlier.Any(other => Needed(graph, other).Contains(candidate)))];
+
+    /// <summary>Everything a target needs, directly or not, without the target itself.</summary>
+    private static HashSet<string> Needed(TargetGraph graph, string target)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var pending = new Stack<string>(graph.Needs[target]);
+        while (pending.Count > 0)
+        {
+            var name = pending.Pop();
+            if (seen.Add(name))
+            {
+                foreach (var need in graph.Needs[name])
+                    pending.Push(need);
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>The targets a job's command actually runs: its plan without what it skips.</summary>
+    private static IEnumerable<string> Running(TargetGraph graph, IReadOnlyList<string> group, IReadOnlyList<string> skip) =>
+        Planner.Plan(graph, group, skip.Count == 0 ? null : skip, _ => null).Running.Select(s => s.Name);
+
+    private static int FetchDepth(GitHubActionsAttribute workflow, WorkflowContext build) =>
+        workflow.FetchDepth >= 0 ? workflow.FetchDepth : build.UsesGitVersion ? 0 : 1;
+
+    private static string ArtifactName(string target, string directory) =>
+        ParameterNames.Kebab(target) + "-" + string.Join('-', directory.Split(['/', '\\', '.'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.ToLowerInvariant()));
+
+    private static string Resolve(TargetGraph graph, string name, string workflow, string property) =>
+        graph.TryFind(name, out var target)
+            ? target.Name
+            : throw new BuildException($"Workflow '{workflow}' names '{name}' in {property}, which is not a target{(NameSuggester.Closest(name, graph.Targets.Select(t => t.Name)) is { } close ? $"; did you mean '{close}'?" : ".")}");
+
+    private static ParameterDefinition Parameter(WorkflowContext build, string name, string workflow, string property) =>
+        build.Parameters.FirstOrDefault(p => ParameterNames.Normalize(p.Name) == ParameterNames.Normalize(name))
+        ?? throw new BuildException($"Workflow '{workflow}' names '{name}' in {property}, which is not a parameter{(NameSuggester.Closest(name, build.Parameters.Select(p => p.Name)) is { } close ? $"; did you mean '{close}'?" : ".")}");
+
+    private static void AddList(YamlMap map, string key, string[] values)
+    {
+        if (values.Length > 0)
+            map.AddList(key, values);
+    }
+
+    private static string Scope(GitHubActionsPermission permission) => permission switch
+    {
+        GitHubActionsPermission.IdToken => "id-token",
+        GitHubActionsPermission.PullRequests => "pull-requests",
+        GitHubActionsPermission.SecurityEvents => "security-events",
+        _ => permission.ToString().ToLowerInvariant(),
+    };
+
+    public static string Label(GitHubActionsImage image) => image switch
+    {
+        GitHubActionsImage.Ubuntu2204 => "ubuntu-22.04",
+        GitHubActionsImage.WindowsLatest => "windows-latest",
+        GitHubActionsImage.Windows2022 => "windows-2022",
+        GitHubActionsImage.MacOsLatest => "macos-latest",
+        _ => "ubuntu-latest",
+    };
+}

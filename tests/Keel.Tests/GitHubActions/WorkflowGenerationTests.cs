@@ -1,0 +1,203 @@
+using Keel.GitHubActions;
+using Keel.Tests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace Keel.Tests.GitHubActions;
+
+/// <summary>Workflows from attributes: snapshots of representative combinations, policy checks, and the linters.</summary>
+public class WorkflowGenerationTests
+{
+    public enum Flavor
+    {
+        Plain,
+        Fancy,
+    }
+
+    [GitHubActions("nuke-style", GitHubActionsImage.UbuntuLatest, GitHubActionsImage.WindowsLatest,
+        On = [GitHubActionsTrigger.Push, GitHubActionsTrigger.PullRequest],
+        InvokedTargets = ["Test"],
+        ImportSecrets = ["ApiKey"],
+        EnableGitHubToken = true,
+        ReadPermissions = [GitHubActionsPermission.Checks],
+        CacheKeyFiles = ["**/*.csproj"],
+        PublishArtifacts = true,
+        OnCronSchedule = "0 3 * * 1",
+        OnWorkflowDispatchOptionalInputs = ["Flavor", "Retries"],
+        OnWorkflowDispatchRequiredInputs = ["Label"],
+        FetchDepth = 1,
+        PinActions = false)]
+    [GitHubActions("release", GitHubActionsImage.Ubuntu2204,
+        OnPushBranches = ["main", "release/*"],
+        OnPushTags = ["v*", "*-hotfix"],
+        OnPullRequestBranches = ["main"],
+        OnPushExcludePaths = ["docs/**"],
+        InvokedTargets = ["Test", "Lint", "Push", "Announce"],
+        JobPerTarget = true,
+        PublishingTargets = ["Push"],
+        WritePermissions = [GitHubActionsPermission.Packages, GitHubActionsPermission.IdToken],
+        EnableGitHubToken = true,
+        ImportSecrets = ["ApiKey"],
+        EnvironmentName = "production",
+        MatrixParameter = "Flavor",
+        MatrixValues = ["Plain", "Fancy"],
+        Outputs = ["digest", "tags"],
+        EnvironmentVariables = ["DOTNET_NOLOGO=true", "REGISTRY=ghcr.io"],
+        SetupCommands = ["docker version"],
+        ConcurrencyGroup = "release-${{ github.ref }}",
+        ConcurrencyCancelInProgress = true,
+        TimeoutMinutes = 20)]
+    private sealed class Shop : KeelBuild
+    {
+        [Parameter("Key for the package feed"), Secret]
+        readonly string? ApiKey;
+
+        [Parameter("Which flavor to build")]
+        readonly Flavor Flavor;
+
+        [Parameter("How often to retry a push")]
+        readonly int Retries = 3;
+
+        [Parameter("A label for the run")]
+        readonly string? Label;
+
+        [GitVersion]
+        readonly GitVersion GitVersion = null!;
+
+        Target Compile => _ => _.Executes(() => { });
+
+        Target Test => _ => _.DependsOn(Compile).Produces(".nuke/temp/test-results").Executes(() => { });
+
+        Target Lint => _ => _.DependsOn(Compile).Executes(() => { });
+
+        Target Pack => _ => _.DependsOn(Compile).Produces("artifacts/packages").Executes(() => { });
+
+        Target Push => _ => _.DependsOn(Test, Lint, Pack).Executes(() => { });
+
+        Target Announce => _ => _.DependsOn(Push).Executes(() => { });
+    }
+
+    private static IReadOnlyDictionary<string, string> Generate()
+    {
+        using var root = new TempDirectory();
+        var outcome = TestBuild.Run<Shop>(["--generate-configuration"], root: root);
+        Assert.True(outcome.ExitCode == 0, outcome.Output);
+        return new[] { "nuke-style.yml", "release.yml" }.ToDictionary(f => f, f => File.ReadAllText(root.File($".github/workflows/{f}")));
+    }
+
+    [Theory]
+    [InlineData("nuke-style.yml")]
+    [InlineData("release.yml")]
+    public void WorkflowsMatchTheirApprovedCopies(string file) => Snapshot.Match(Generate()[file], file);
+
+    [Fact]
+    public void OnlyThePublishingJobMayWritePackagesAndItNeverRunsForPullRequests()
+    {
+        var jobs = Jobs(Generate()["release.yml"]);
+
+        foreach (var (id, job) in jobs)
+        {
+            var permissions = (YamlMappingNode)job["permissions"];
+            var writes = permissions.Children.Where(p => p.Value.ToString() == "write").Select(p => p.Key.ToString()).ToList();
+            var env = Step(job, "build").Children.TryGetValue("env", out var e) ? ((YamlMappingNode)e).Children.Keys.Select(k => k.ToString()).ToList() : [];
+            if (id == "push")
+            {
+                Assert.Equal(["id-token", "packages"], writes.Order());
+                Assert.Equal("github.event_name != 'pull_request'", job["if"].ToString());
+                Assert.Contains("GITHUB_TOKEN", env);
+                Assert.Contains("API_KEY", env);
+                Assert.Equal("production", job["environment"].ToString());
+            }
+            else
+            {
+                Assert.Empty(writes);
+                Assert.Equal("read", permissions["contents"].ToString());
+                Assert.DoesNotContain("GITHUB_TOKEN", env);
+                Assert.DoesNotContain("API_KEY", env);
+            }
+        }
+    }
+
+    [Fact]
+    public void JobsFollowTheTargetGraphAndSkipWhatEarlierJobsRan()
+    {
+        var jobs = Jobs(Generate()["release.yml"]);
+
+        Assert.Equal(["test", "lint", "push", "announce"], jobs.Keys);
+        Assert.False(jobs["test"].Children.ContainsKey("needs"));
+        Assert.Equal(["test", "lint"], Needs(jobs["push"]));
+        Assert.Equal(["push"], Needs(jobs["announce"]));
+        Assert.Equal("./build.sh Push --skip Test Lint --flavor ${{ matrix.flavor }}", Step(jobs["push"], "build")["run"].ToString());
+        Assert.Equal("./build.sh Announce --skip Test Lint Push --flavor ${{ matrix.flavor }}", Step(jobs["announce"], "build")["run"].ToString());
+    }
+
+    [Fact]
+    public void WhatAJobProducesReachesTheJobsAfterItAsAnArtifact()
+    {
+        var jobs = Jobs(Generate()["release.yml"]);
+
+        var uploads = Steps(jobs["test"]).Where(s => s["uses"].ToString().StartsWith("actions/upload-artifact@")).ToList();
+        var downloads = Steps(jobs["push"]).Where(s => s["uses"].ToString().StartsWith("actions/download-artifact@")).ToList();
+        Assert.Equal(".nuke/temp/test-results", Assert.Single(uploads)["with"]["path"].ToString());
+        Assert.Equal(".nuke/temp/test-results", Assert.Single(downloads)["with"]["path"].ToString());
+        Assert.Contains(Steps(jobs["push"]), s => s.Children.ContainsKey("uses") && s["uses"].ToString().StartsWith("actions/upload-artifact@") && s["with"]["path"].ToString() == "artifacts/packages");
+    }
+
+    [Fact]
+    public void FetchDepthIsZeroWhenTheBuildUsesGitVersionAndActionsArePinnedBySha()
+    {
+        var release = Generate()["release.yml"];
+
+        Assert.Contains("fetch-depth: 0", release);
+        Assert.Matches(@"uses: actions/checkout@[0-9a-f]{40} # v\d+\.\d+\.\d+", release);
+        Assert.DoesNotMatch(@"uses: [^@\n]+@v\d", release);
+        Assert.Contains("uses: actions/checkout@v4\n", Generate()["nuke-style.yml"]);
+    }
+
+    [Fact]
+    public void EveryGeneratedWorkflowPassesActionlintAndActionValidator()
+    {
+        using var root = new TempDirectory(nuke: false);
+        var files = Generate().Select(w => root.Write(w.Key, w.Value)).ToList();
+        var committed = Directory.EnumerateFiles(Path.Combine(Repository.Root, ".github", "workflows"), "*.yml").ToList();
+        Assert.NotEmpty(committed);
+
+        Assert.Equal("", Linters.Actionlint([.. files, .. committed]));
+        foreach (var file in files.Concat(committed))
+            Assert.Equal("", Linters.ActionValidator(file));
+    }
+
+    [Fact]
+    public void ABadAttributeFailsWithOneLineNamingIt()
+    {
+        var outcome = TestBuild.Run<Broken>(["--generate-configuration"]);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("Workflow 'broken' names 'Tset' in InvokedTargets, which is not a target; did you mean 'Test'?", outcome.Output);
+    }
+
+    [GitHubActions("broken", GitHubActionsImage.UbuntuLatest, On = [GitHubActionsTrigger.Push], InvokedTargets = ["Tset"])]
+    private sealed class Broken : KeelBuild
+    {
+        Target Test => _ => _.Executes(() => { });
+    }
+
+    private static Dictionary<string, YamlMappingNode> Jobs(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        return ((YamlMappingNode)root["jobs"]).Children.ToDictionary(j => j.Key.ToString(), j => (YamlMappingNode)j.Value);
+    }
+
+    private static IEnumerable<YamlMappingNode> Steps(YamlMappingNode job) => ((YamlSequenceNode)job["steps"]).Children.Cast<YamlMappingNode>().Select(s =>
+    {
+        if (!s.Children.ContainsKey("uses"))
+            s.Children.Add("uses", "");
+        return s;
+    });
+
+    private static YamlMappingNode Step(YamlMappingNode job, string id) =>
+        ((YamlSequenceNode)job["steps"]).Children.Cast<YamlMappingNode>().Single(s => s.Children.TryGetValue("id", out var value) && value.ToString() == id);
+
+    private static List<string> Needs(YamlMappingNode job) => [.. ((YamlSequenceNode)job["needs"]).Children.Select(n => n.ToString())];
+}
