@@ -10,7 +10,7 @@ namespace Keel.Tests.Bootstrap;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class BootstrapTests
 {
-    private static readonly string[] Copied = ["build", "src/Keel", "global.json", "Directory.Build.props", "build.sh", "build.cmd", ".nuke/parameters.json"];
+    private static readonly string[] Copied = ["build", "src/Keel", "global.json", "Directory.Build.props", "build.sh", "build.cmd", ".nuke/parameters.json", ".github/workflows"];
 
     private static TempDirectory CopyOfRepository()
     {
@@ -112,5 +112,26 @@ public class BootstrapTests
         Assert.DoesNotContain("SOME-VALUE", log);
         Assert.Contains("GitHubToken = *** (from the command line)", log);
         Assert.Contains("Clean", log);
+    }
+
+    [Fact]
+    public void TheCommittedWorkflowsAreExactlyWhatTheBuildGenerates()
+    {
+        using var root = CopyOfRepository();
+        foreach (var file in Directory.EnumerateFiles(root.File(".github/workflows")))
+            File.Delete(file);
+
+        var run = Run(root, root.Path, "--generate-configuration");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var committed = Directory.EnumerateFiles(Path.Combine(Repository.Root, ".github", "workflows")).Select(Path.GetFileName).Order().ToList();
+        var generated = Directory.EnumerateFiles(root.File(".github/workflows")).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(generated, committed);
+        foreach (var file in generated)
+        {
+            Assert.True(
+                File.ReadAllText(root.File($".github/workflows/{file}")) == File.ReadAllText(Path.Combine(Repository.Root, ".github", "workflows", file!)),
+                $".github/workflows/{file} is not what build/Build.CI.cs generates; run ./build.sh --generate-configuration and commit the result.");
+        }
     }
 }
