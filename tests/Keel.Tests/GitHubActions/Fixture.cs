@@ -1,0 +1,17 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace Keel.Tests.GitHubActions;
+
+/// <summary>A recorded GitHub Actions run: its GITHUB_* environment and its event payload, replayable in tests.</summary>
+public static class Fixture
+{
+    public static Dictionary<string, string> Environment(string name, [CallerFilePath] string caller = "")
+    {
+        var directory = Path.Combine(Path.GetDirectoryName(caller)!, "Fixtures", name);
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "env.json")));
+        var environment = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+        environment["GITHUB_EVENT_PATH"] = Path.Combine(directory, "event.json");
+        return environment;
+    }
+}
