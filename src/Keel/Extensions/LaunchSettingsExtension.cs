@@ -10,8 +10,12 @@ internal sealed class LaunchSettingsExtension : IBuildExtension
         var buildProject = session.RootDirectory / "build";
         if (!buildProject.DirectoryExists() || !Directory.EnumerateFiles(buildProject, "*.csproj").Any())
             return null;
-        if (GeneratedFile.Write(buildProject / "Properties" / "launchSettings.json", LaunchSettingsRenderer.Render(session.ListedTargets)))
+        var file = buildProject / "Properties" / "launchSettings.json";
+        if (GenerationStamp.IsCurrent(session, "launch-settings", [file]))
+            return null;
+        if (GeneratedFile.Write(file, LaunchSettingsRenderer.Render(session.ListedTargets)))
             session.Log.Debug("Updated build/Properties/launchSettings.json");
+        GenerationStamp.Save(session, "launch-settings", [file]);
         return null;
     }
 }

@@ -10,12 +10,16 @@ internal sealed class SchemaExtension : IBuildExtension
 {
     public int? OnBuildCreated(BuildSession session)
     {
-        var schema = SchemaRenderer.Render(session.ListedTargets, session.Parameters);
-        if (GeneratedFile.Write(session.NukeDirectory / "build.schema.json", schema))
-            session.Log.Debug("Updated .nuke/build.schema.json");
+        var schemaFile = session.NukeDirectory / "build.schema.json";
         var parameters = session.NukeDirectory / "parameters.json";
+        if (GenerationStamp.IsCurrent(session, "schema", [schemaFile, parameters]))
+            return null;
+
+        if (GeneratedFile.Write(schemaFile, SchemaRenderer.Render(session.ListedTargets, session.Parameters)))
+            session.Log.Debug("Updated .nuke/build.schema.json");
         if (!parameters.FileExists())
             GeneratedFile.Write(parameters, "{\n  \"$schema\": \"./build.schema.json\"\n}\n");
+        GenerationStamp.Save(session, "schema", [schemaFile, parameters]);
         return null;
     }
 }

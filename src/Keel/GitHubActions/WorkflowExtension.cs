@@ -26,7 +26,7 @@ internal sealed class WorkflowExtension : IBuildExtension
             return 1;
         }
 
-        var context = Context(session);
+        var context = new Lazy<WorkflowContext>(() => Context(session));
         if (requested is not null)
         {
             var unknown = requested.Values.Where(name => attributes.All(a => a.Name != name)).ToList();
@@ -34,7 +34,7 @@ internal sealed class WorkflowExtension : IBuildExtension
                 throw new BuildException($"--generate-configuration names '{unknown[0]}', which is not a workflow of the build; known: {string.Join(", ", attributes.Select(a => a.Name))}.");
             foreach (var attribute in attributes.Where(a => requested.Values.Count == 0 || requested.Values.Contains(a.Name)))
             {
-                var file = Write(session, attribute, context);
+                var file = Write(session, attribute, context.Value);
                 session.Log.Information("Wrote {File}", file);
             }
 
@@ -43,13 +43,18 @@ internal sealed class WorkflowExtension : IBuildExtension
 
         if (!session.Build.IsLocalBuild)
             return null;
-        foreach (var attribute in attributes.Where(a => a.AutoGenerate))
+        var automatic = attributes.Where(a => a.AutoGenerate).ToList();
+        var files = automatic.Select(a => (session.RootDirectory / ".github" / "workflows" / $"{a.Name}.yml").Value).ToList();
+        if (GenerationStamp.IsCurrent(session, "workflows", files))
+            return null;
+        foreach (var attribute in automatic)
         {
             var path = session.RootDirectory / ".github" / "workflows" / $"{attribute.Name}.yml";
-            if (GeneratedFile.Write(path, Render(attribute, context)))
+            if (GeneratedFile.Write(path, Render(attribute, context.Value)))
                 session.Log.Warning("Updated {File} from the [GitHubActions] attributes; commit it.", path.RelativeTo(session.RootDirectory));
         }
 
+        GenerationStamp.Save(session, "workflows", files);
         return null;
     }
 
