@@ -12,17 +12,7 @@ RUNS="${1:-5}"
 cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NO_COLOR=1
 
-median() {
-    local times=()
-    for _ in $(seq "$RUNS"); do
-        local start end
-        start=$(date +%s%N)
-        "$@" >/dev/null 2>&1
-        end=$(date +%s%N)
-        times+=("$(( (end - start) / 1000 ))")
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f\n", m / 1000000 }'
-}
+. "$(dirname "${BASH_SOURCE[0]}")/median.sh"
 
 GITVERSION="$(ls -d "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/gitversion.msbuild/*/tools/net10.0/gitversion.dll | sort -V | tail -n 1)"
 

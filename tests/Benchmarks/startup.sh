@@ -10,18 +10,7 @@ WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NO_COLOR=1
 
-# Median wall time of a command, in seconds, over $RUNS runs (output discarded).
-median() {
-    local times=()
-    for _ in $(seq "$RUNS"); do
-        local start end
-        start=$(date +%s%N)
-        "$@" >/dev/null 2>&1
-        end=$(date +%s%N)
-        times+=("$(( (end - start) / 1000 ))")
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.3f\n", m / 1000000 }'
-}
+. "$(dirname "${BASH_SOURCE[0]}")/median.sh"
 
 echo "Preparing (compiling the build and a bare console program) ..."
 "$ROOT/build.sh" --help >/dev/null

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Keel.Tests.Support;
 
 namespace Keel.Tests.Bootstrap;
@@ -41,24 +40,12 @@ public class BootstrapTests
         }
     }
 
-    private static (int ExitCode, string Output) Run(TempDirectory root, string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo(root.File("build.sh"))
+    private static (int ExitCode, string Output) Run(TempDirectory root, string workingDirectory, params string[] args) =>
+        Command.Run(root.File("build.sh"), args, workingDirectory, start =>
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment.Remove("DOTNET_EXE");
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
-    }
+            start.Environment.Remove("DOTNET_EXE");
+            start.Environment["NO_COLOR"] = "1";
+        });
 
     [Fact]
     public void TheBuildIsCompiledOnlyWhenItsSourcesChange()

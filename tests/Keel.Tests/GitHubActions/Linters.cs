@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Keel.Tests.Support;
 
 namespace Keel.Tests.GitHubActions;
@@ -34,15 +33,5 @@ public static class Linters
         return directory;
     }
 
-    private static (int, string) Execute(string program, string[] arguments, string directory)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
+    private static (int, string) Execute(string program, string[] arguments, string directory) => Command.Run(program, arguments, directory);
 }

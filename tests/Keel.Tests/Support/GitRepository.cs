@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Keel.Tests.Support;
 
 /// <summary>A throwaway git repository for tests, driven through the real git.</summary>
@@ -32,15 +30,7 @@ public sealed class GitRepository(TempDirectory directory)
 
     public string Git(params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {error.Result}");
-        return output.Trim();
+        var (exit, output) = Command.Run("git", arguments, Path);
+        return exit == 0 ? output.Trim() : throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {output}");
     }
 }
