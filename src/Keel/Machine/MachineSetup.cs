@@ -31,6 +31,10 @@ public sealed class MachineSetup(ProcessRunner runner, ToolResolver tools, Machi
         return TryResolve(tool) ?? throw new BuildException($"Installing '{package}' did not provide '{tool}'; install it by hand and run the build again.");
     }
 
+    /// <summary>Like <see cref="Require"/>, but null instead of an error when the tool is missing and cannot be installed.</summary>
+    public string? TryRequire(string tool, string package, string why) =>
+        TryResolve(tool) ?? (facts.CanInstallPackages ? Require(tool, package, why) : null);
+
     /// <summary>Starts a long-running program detached from the build, its output in <paramref name="logFile"/>.</summary>
     public void StartDaemon(string executable, IReadOnlyList<string> arguments, string logFile, string pidFile)
     {
