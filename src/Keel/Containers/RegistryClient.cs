@@ -62,19 +62,6 @@ public sealed class RegistryClient : IDisposable
         }
     }
 
-    /// <summary>The repository's tags; empty when the repository does not exist.</summary>
-    public async Task<IReadOnlyList<string>> TagsAsync(string path, CancellationToken cancellationToken = default)
-    {
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/tags/list"), $"repository:{path}:pull", cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-            return [];
-        Ensure(response, path);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        return document.RootElement.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array
-            ? [.. tags.EnumerateArray().Select(t => t.GetString()!)]
-            : [];
-    }
-
     /// <summary>True when something answers the registry API at this address (any status, including 401).</summary>
     public async Task<bool> AnswersAsync(CancellationToken cancellationToken = default)
     {

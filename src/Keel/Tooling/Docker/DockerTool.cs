@@ -35,8 +35,6 @@ public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools,
         }
     }
 
-    public void Tag(string source, string target) => Run("tag", source, target);
-
     /// <summary>Logs in with the password on standard input, never in the arguments.</summary>
     public void Login(string registry, string username, string password) =>
         runner.Run(Invocation(["login", registry, "--username", username, "--password-stdin"]) with { StandardInput = password });
