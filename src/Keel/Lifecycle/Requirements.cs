@@ -39,11 +39,12 @@ internal static class Requirements
             }
         }
 
-        foreach (var problem in problems.Distinct())
+        var distinct = problems.Distinct().ToList();
+        foreach (var problem in distinct)
             session.Log.Error("{Problem}", problem);
-        if (problems.Count == 0)
+        if (distinct.Count == 0)
             return null;
-        session.Log.Error("Nothing was run: {Count} requirement(s) not met.", problems.Distinct().Count());
+        session.Log.Error("Nothing was run: {Count} requirement(s) not met.", distinct.Count);
         return 1;
     }
 
