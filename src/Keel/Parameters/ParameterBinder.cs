@@ -151,11 +151,12 @@ internal sealed class ParameterBinder(
     }
 
     /// <summary>The winning raw value per parameter; every secret value seen is registered for redaction, even one overridden later.</summary>
-    private sealed class ChosenValues(Redactor redactor) : Dictionary<ParameterDefinition, ParameterValue>
+    private sealed class ChosenValues(Redactor redactor) : IEnumerable<KeyValuePair<ParameterDefinition, ParameterValue>>
     {
-        public new ParameterValue this[ParameterDefinition parameter]
+        private readonly Dictionary<ParameterDefinition, ParameterValue> _values = [];
+
+        public ParameterValue this[ParameterDefinition parameter]
         {
-            get => base[parameter];
             set
             {
                 if (parameter.IsSecret)
@@ -164,9 +165,13 @@ internal sealed class ParameterBinder(
                         redactor.Add(secret);
                 }
 
-                base[parameter] = value;
+                _values[parameter] = value;
             }
         }
+
+        public IEnumerator<KeyValuePair<ParameterDefinition, ParameterValue>> GetEnumerator() => _values.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static ParameterDefinition? Find(IReadOnlyList<ParameterDefinition> parameters, string name)
