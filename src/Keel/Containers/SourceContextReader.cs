@@ -13,7 +13,7 @@ public sealed class SourceContextReader(GitTool git, IReadOnlyDictionary<string,
     public SourceContext Read()
     {
         var onGitHub = environment.GetValueOrDefault("GITHUB_ACTIONS") == "true";
-        var remote = RepositoryAddress.Parse(Optional("remote", "get-url", "origin"));
+        var remote = RepositoryAddress.Parse(git.TryQuery("remote", "get-url", "origin"));
         using var payload = onGitHub ? EventPayload() : null;
         var root = payload?.RootElement;
 
@@ -30,7 +30,7 @@ public sealed class SourceContextReader(GitTool git, IReadOnlyDictionary<string,
         {
             Ref = gitRef,
             Commit = commit,
-            CommitTime = Optional("show", "-s", "--format=%cI", commit) is { Length: > 0 } time
+            CommitTime = git.TryQuery("show", "-s", "--format=%cI", commit) is { Length: > 0 } time
                 ? DateTimeOffset.Parse(time, CultureInfo.InvariantCulture)
                 : null,
             DefaultBranch = Text(root, "repository", "default_branch") ?? LocalDefaultBranch(),
@@ -41,20 +41,20 @@ public sealed class SourceContextReader(GitTool git, IReadOnlyDictionary<string,
 
     private GitRef LocalRef()
     {
-        if (Optional("symbolic-ref", "-q", "--short", "HEAD") is { Length: > 0 } branch)
+        if (git.TryQuery("symbolic-ref", "-q", "--short", "HEAD") is { Length: > 0 } branch)
             return GitRef.Branch(branch);
-        if (Optional("describe", "--tags", "--exact-match", "HEAD") is { Length: > 0 } tag)
+        if (git.TryQuery("describe", "--tags", "--exact-match", "HEAD") is { Length: > 0 } tag)
             return GitRef.Tag(tag);
         return GitRef.Branch("HEAD");
     }
 
     private string? LocalDefaultBranch()
     {
-        if (Optional("symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD") is { Length: > 0 } remoteHead)
+        if (git.TryQuery("symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD") is { Length: > 0 } remoteHead)
             return remoteHead[(remoteHead.IndexOf('/') + 1)..];
         foreach (var candidate in new[] { "main", "master" })
         {
-            if (Optional("rev-parse", "--verify", "-q", $"refs/heads/{candidate}") is { Length: > 0 })
+            if (git.TryQuery("rev-parse", "--verify", "-q", $"refs/heads/{candidate}") is { Length: > 0 })
                 return candidate;
         }
 
@@ -78,17 +78,5 @@ public sealed class SourceContextReader(GitTool git, IReadOnlyDictionary<string,
         }
 
         return current.ValueKind == JsonValueKind.String ? current.GetString() : null;
-    }
-
-    private string? Optional(params string[] arguments)
-    {
-        try
-        {
-            return git.Query(arguments);
-        }
-        catch (ProcessFailedException)
-        {
-            return null;
-        }
     }
 }

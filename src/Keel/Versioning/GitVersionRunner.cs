@@ -21,8 +21,7 @@ internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver too
             throw new BuildException("The repository is a shallow clone, so GitVersion cannot see the history and tags it counts from; fetch all of it with 'git fetch --unshallow', or set 'fetch-depth: 0' on actions/checkout.");
 
         var ciRef = environment.GetValueOrDefault("GITHUB_ACTIONS") == "true" ? environment.GetValueOrDefault("GITHUB_REF") : null;
-        var branch = processes.Run(new ToolInvocation(tools.Resolve("git"), ["symbolic-ref", "-q", "HEAD"]) { WorkingDirectory = root, LogOutput = false, CheckExitCode = false })
-            .StandardOutput.Trim();
+        var branch = git.TryQuery("symbolic-ref", "-q", "HEAD") ?? "";
         if (branch.Length == 0 && string.IsNullOrEmpty(ciRef))
             throw new BuildException("HEAD is detached (no branch is checked out), so GitVersion cannot tell which branch's rules apply; check out a branch ('git switch main'), or on CI check out with actions/checkout and 'fetch-depth: 0'.");
 

@@ -7,6 +7,13 @@ public sealed class GitTool(ProcessRunner runner, ToolResolver resolver, string 
     public string Query(params string[] arguments) =>
         Run(arguments, logOutput: false).StandardOutput.Trim();
 
+    /// <summary>Like <see cref="Query"/>, but null when git fails (no such ref, no remote, not a tag).</summary>
+    public string? TryQuery(params string[] arguments)
+    {
+        var result = runner.Run(new ToolInvocation(resolver.Resolve("git"), arguments) { WorkingDirectory = workingDirectory, LogOutput = false, CheckExitCode = false });
+        return result.ExitCode == 0 ? result.StandardOutput.Trim() : null;
+    }
+
     /// <summary>Runs git with its output in the log.</summary>
     public ProcessResult Run(params string[] arguments) => Run(arguments, logOutput: true);
 
