@@ -20,25 +20,24 @@ public static class WorkflowGenerator
         var publishing = workflow.PublishingTargets.Select(name => Resolve(graph, name, workflow.Name, nameof(workflow.PublishingTargets))).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var secrets = workflow.ImportSecrets.Select(name => Parameter(build, name, workflow.Name, nameof(workflow.ImportSecrets))).ToList();
         var matrixParameter = workflow.MatrixParameter is null ? null : Parameter(build, workflow.MatrixParameter, workflow.Name, nameof(workflow.MatrixParameter));
-        var on = Triggers(workflow, build);
+        var inputs = workflow.OnWorkflowDispatchRequiredInputs.Select(name => (Parameter: Parameter(build, name, workflow.Name, nameof(workflow.OnWorkflowDispatchRequiredInputs)), Required: true))
+            .Concat(workflow.OnWorkflowDispatchOptionalInputs.Select(name => (Parameter: Parameter(build, name, workflow.Name, nameof(workflow.OnWorkflowDispatchOptionalInputs)), Required: false)))
+            .ToList();
+        var on = Triggers(workflow, inputs);
         var guardPullRequests = publishing.Count > 0 && on["pull_request"] is not null;
 
         var groups = workflow.JobPerTarget ? invoked.Select(t => (IReadOnlyList<string>)[t]).ToList() : [invoked];
         var jobs = groups.Select(group =>
         {
             var publishes = publishing.Count == 0 || group.Any(publishing.Contains);
-            return Job(workflow, build, graph, group, invoked, publishes, guardPullRequests && publishes, secrets, matrixParameter);
+            return Job(workflow, build, graph, group, invoked, publishes, guardPullRequests && publishes, secrets, inputs, matrixParameter);
         }).ToList();
-
-        var permissions = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["contents"] = "read" };
-        foreach (var scope in workflow.ReadPermissions)
-            permissions[Scope(scope)] = "read";
 
         return new WorkflowModel
         {
             Name = workflow.Name,
             On = on,
-            Permissions = permissions,
+            Permissions = Permissions(workflow, publishes: false),
             Concurrency = workflow.ConcurrencyGroup is { } group1 ? (group1, workflow.ConcurrencyCancelInProgress) : null,
             Environment = workflow.EnvironmentVariables.Select(v => v.Split('=', 2)).ToDictionary(
                 v => v[0].Trim(),
@@ -50,7 +49,8 @@ public static class WorkflowGenerator
 
     private static JobModel Job(
         GitHubActionsAttribute workflow, WorkflowContext build, TargetGraph graph, IReadOnlyList<string> group, IReadOnlyList<string> invoked,
-        bool publishes, bool guard, IReadOnlyList<ParameterDefinition> secrets, ParameterDefinition? matrixParameter)
+        bool publishes, bool guard, IReadOnlyList<ParameterDefinition> secrets, IReadOnlyList<(ParameterDefinition Parameter, bool Required)> inputs,
+        ParameterDefinition? matrixParameter)
     {
         // In its own job a target skips the invoked targets it needs: earlier jobs ran them.
         var skip = workflow.JobPerTarget ? EarlierTargets(graph, group[0], invoked) : [];
@@ -114,11 +114,8 @@ public static class WorkflowGenerator
                 environment["GITHUB_TOKEN"] = "${{ secrets.GITHUB_TOKEN }}";
         }
 
-        foreach (var input in workflow.OnWorkflowDispatchOptionalInputs.Concat(workflow.OnWorkflowDispatchRequiredInputs))
-        {
-            var parameter = Parameter(build, input, workflow.Name, "OnWorkflowDispatch inputs");
+        foreach (var (parameter, _) in inputs)
             environment[parameter.EnvironmentName] = $"${{{{ inputs.{parameter.Name} }}}}";
-        }
 
         var command = new List<string> { windows ? "./build.cmd" : "./build.sh" };
         command.AddRange(group);
@@ -150,15 +147,6 @@ public static class WorkflowGenerator
             }
         }
 
-        var permissions = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["contents"] = "read" };
-        foreach (var scope in workflow.ReadPermissions)
-            permissions[Scope(scope)] = "read";
-        if (publishes)
-        {
-            foreach (var scope in workflow.WritePermissions)
-                permissions[Scope(scope)] = "write";
-        }
-
         var id = workflow.JobPerTarget ? ParameterNames.Kebab(group[0]) : images.Count == 1 ? Label(images[0]).Replace('.', '_') : "build";
         return new JobModel
         {
@@ -167,7 +155,7 @@ public static class WorkflowGenerator
             RunsOn = images.Count > 1 ? "${{ matrix.os }}" : Label(images[0]),
             Needs = [.. upstream.Select(ParameterNames.Kebab)],
             If = guard ? "github.event_name != 'pull_request'" : null,
-            Permissions = permissions,
+            Permissions = Permissions(workflow, publishes),
             Environment = publishes ? workflow.EnvironmentName : null,
             TimeoutMinutes = workflow.TimeoutMinutes,
             Matrix = matrix,
@@ -177,7 +165,22 @@ public static class WorkflowGenerator
         };
     }
 
-    private static YamlMap Triggers(GitHubActionsAttribute workflow, WorkflowContext build)
+    /// <summary>Contents and the read scopes for everyone; the write scopes only where the job publishes.</summary>
+    private static SortedDictionary<string, string> Permissions(GitHubActionsAttribute workflow, bool publishes)
+    {
+        var permissions = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["contents"] = "read" };
+        foreach (var scope in workflow.ReadPermissions)
+            permissions[Scope(scope)] = "read";
+        if (publishes)
+        {
+            foreach (var scope in workflow.WritePermissions)
+                permissions[Scope(scope)] = "write";
+        }
+
+        return permissions;
+    }
+
+    private static YamlMap Triggers(GitHubActionsAttribute workflow, IReadOnlyList<(ParameterDefinition Parameter, bool Required)> inputs)
     {
         var on = new YamlMap();
         if (workflow.On.Contains(GitHubActionsTrigger.Push) || workflow.OnPushBranches.Length + workflow.OnPushTags.Length + workflow.OnPushIncludePaths.Length + workflow.OnPushExcludePaths.Length > 0)
@@ -199,16 +202,14 @@ public static class WorkflowGenerator
             on.Add("pull_request", pullRequest.Entries.Count == 0 ? null : pullRequest);
         }
 
-        var inputs = workflow.OnWorkflowDispatchRequiredInputs.Select(i => (Name: i, Required: true))
-            .Concat(workflow.OnWorkflowDispatchOptionalInputs.Select(i => (Name: i, Required: false))).ToList();
         if (workflow.On.Contains(GitHubActionsTrigger.WorkflowDispatch) || inputs.Count > 0)
         {
             YamlMap? dispatch = null;
             if (inputs.Count > 0)
             {
                 var map = new YamlMap();
-                foreach (var (name, required) in inputs)
-                    map.Add(Parameter(build, name, workflow.Name, "OnWorkflowDispatch inputs").Name, Input(Parameter(build, name, workflow.Name, "OnWorkflowDispatch inputs"), required));
+                foreach (var (parameter, required) in inputs)
+                    map.Add(parameter.Name, Input(parameter, required));
                 dispatch = new YamlMap().Add("inputs", map);
             }
 
