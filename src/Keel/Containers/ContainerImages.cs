@@ -16,6 +16,7 @@ public sealed class ContainerImages
     private readonly MachineSetup _machine;
     private readonly ILogger _log;
     private SourceContext? _source;
+    private bool _engineAnswered;
 
     public ContainerImages(IKeelBuild build, MachineFacts facts)
     {
@@ -29,7 +30,14 @@ public sealed class ContainerImages
 
     public Retry Retry { get; init; } = Retry.Default;
 
-    public void EnsureEngine() => new DockerEngine(_build.Docker, _machine, _build.TemporaryDirectory, _log).EnsureRunning();
+    /// <summary>Makes sure a Docker engine answers; checked once per run, as building and pushing both need it.</summary>
+    public void EnsureEngine()
+    {
+        if (_engineAnswered)
+            return;
+        new DockerEngine(_build.Docker, _machine, _build.TemporaryDirectory, _log).EnsureRunning();
+        _engineAnswered = true;
+    }
 
     public void EnsureLocalRegistry() => new LocalRegistry(_build.Docker, _machine, _build.TemporaryDirectory, _log).EnsureRunning();
 
