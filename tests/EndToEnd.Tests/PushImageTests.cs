@@ -116,6 +116,28 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
     }
 
     [Fact]
+    public void ARegistryThatHandsOutBearerTokensLikeGhcrIoGetsEveryTagVerified()
+    {
+        using var registry = new SecureRegistry(bearerTokens: true);
+        // The way the publish workflow runs it: owner, user and password from GitHub's variables.
+        var run = BuildRun.Start(_release.Repository, new Dictionary<string, string>
+        {
+            ["GITHUB_TOKEN"] = SecureRegistry.Password,
+            ["GITHUB_ACTOR"] = SecureRegistry.Username,
+            ["GITHUB_REPOSITORY_OWNER"] = "Acme-Corp",
+        }, "PushImage", "--skip", "Test", "--registry", registry.Address);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal(6, registry.Client.Tags(Path).Count);
+        var digest = Assert.Single(registry.Client.Tags(Path).Select(tag => registry.Client.Digest(Path, tag)).Distinct());
+        Assert.Contains($"Verified in {registry.Address}: 6 tags resolve to {digest}", run.Output);
+        // docker fetched a push token; the build's own check fetched a pull-only token, with the same login.
+        Assert.Contains(registry.Tokens!.GrantedRequests, request => request.EndsWith($"{SecureRegistry.Username} repository:{Path}:pull,push") || request.EndsWith($"{SecureRegistry.Username} repository:{Path}:push,pull"));
+        Assert.Contains($"GET {SecureRegistry.Username} repository:{Path}:pull", registry.Tokens.GrantedRequests);
+        Assert.DoesNotContain(SecureRegistry.Password, run.Output);
+    }
+
+    [Fact]
     public void AWrongPasswordFailsClearlyAndPushesNothing()
     {
         var run = BuildRun.Start(_release.Repository, new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = "not-the-password" },

@@ -6,8 +6,11 @@ using System.Text.Json;
 
 namespace EndToEnd.Tests;
 
-/// <summary>The test's own look into the registry over its HTTP API (independent of the build's client).</summary>
-public sealed class RegistryProbe(string address, string username, string password, string caFile)
+/// <summary>
+/// The test's own look into the registry over its HTTP API (independent of the build's client). It authorizes each
+/// request through <paramref name="authorize"/>, given the request's scope (null for the API root).
+/// </summary>
+public sealed class RegistryProbe(string address, Func<string?, AuthenticationHeaderValue> authorize, string caFile)
 {
     private readonly HttpClient _http = new(new HttpClientHandler
     {
@@ -22,14 +25,17 @@ public sealed class RegistryProbe(string address, string username, string passwo
     })
     {
         BaseAddress = new Uri($"https://{address}"),
-        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}"))) },
     };
+
+    public static AuthenticationHeaderValue Basic(string username, string password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}")));
 
     public bool Answers()
     {
         try
         {
-            return _http.GetAsync("/v2/").GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK;
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/v2/") { Headers = { Authorization = authorize(null) } };
+            return _http.SendAsync(request).GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK;
         }
         catch (HttpRequestException)
         {
@@ -39,7 +45,8 @@ public sealed class RegistryProbe(string address, string username, string passwo
 
     public IReadOnlyList<string> Tags(string path)
     {
-        using var response = _http.GetAsync($"/v2/{path}/tags/list").GetAwaiter().GetResult();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/tags/list") { Headers = { Authorization = authorize($"repository:{path}:pull") } };
+        using var response = _http.SendAsync(request).GetAwaiter().GetResult();
         if (response.StatusCode == HttpStatusCode.NotFound)
             return [];
         response.EnsureSuccessStatusCode();
@@ -49,7 +56,7 @@ public sealed class RegistryProbe(string address, string username, string passwo
 
     public string Digest(string path, string tag)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Head, $"/v2/{path}/manifests/{tag}");
+        using var request = new HttpRequestMessage(HttpMethod.Head, $"/v2/{path}/manifests/{tag}") { Headers = { Authorization = authorize($"repository:{path}:pull") } };
         request.Headers.Accept.ParseAdd("application/vnd.docker.distribution.manifest.v2+json");
         request.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
         using var response = _http.SendAsync(request).GetAwaiter().GetResult();

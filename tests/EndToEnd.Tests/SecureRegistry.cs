@@ -6,7 +6,8 @@ namespace EndToEnd.Tests;
 
 /// <summary>
 /// A real registry (Debian's docker-registry) on 127.0.0.1 standing in for ghcr.io: TLS with a self-signed
-/// certificate that the Docker engine trusts through /etc/docker/certs.d, and a password (htpasswd).
+/// certificate that the Docker engine trusts through /etc/docker/certs.d, and a password: checked by the registry
+/// itself (htpasswd, Basic auth), or, as ghcr.io does it, by a token server the registry sends clients to.
 /// </summary>
 public sealed class SecureRegistry : IDisposable
 {
@@ -17,7 +18,7 @@ public sealed class SecureRegistry : IDisposable
     private readonly string _directory;
     private readonly string _certificates;
 
-    public SecureRegistry()
+    public SecureRegistry(bool bearerTokens = false)
     {
         Port = FreePort();
         Address = $"127.0.0.1:{Port}";
@@ -37,6 +38,20 @@ public sealed class SecureRegistry : IDisposable
         File.Copy(certificate, Path.Combine(_certificates, "ca.crt"), overwrite: true);
         CaFile = certificate;
 
+        Tokens = bearerTokens ? new TokenServer(_directory, Username, Password) : null;
+        var auth = Tokens is null
+            ? $"""
+                htpasswd:
+                  realm: keel-e2e
+                  path: {Path.Combine(_directory, "htpasswd")}
+              """
+            : $"""
+                token:
+                  realm: {Tokens.Realm}
+                  service: {TokenServer.Service}
+                  issuer: {TokenServer.Issuer}
+                  rootcertbundle: {Tokens.CertificateBundle}
+              """;
         var config = Path.Combine(_directory, "config.yml");
         File.WriteAllText(config, $"""
             version: 0.1
@@ -55,9 +70,7 @@ public sealed class SecureRegistry : IDisposable
                 certificate: {certificate}
                 key: {key}
             auth:
-              htpasswd:
-                realm: keel-e2e
-                path: {Path.Combine(_directory, "htpasswd")}
+            {auth}
             """);
         _process = Process.Start(new ProcessStartInfo(File.Exists("/usr/bin/docker-registry") ? "/usr/bin/docker-registry" : "registry", ["serve", config])
         {
@@ -69,7 +82,9 @@ public sealed class SecureRegistry : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        Client = new RegistryProbe(Address, Username, Password, certificate);
+        Client = Tokens is null
+            ? new RegistryProbe(Address, _ => RegistryProbe.Basic(Username, Password), certificate)
+            : new RegistryProbe(Address, scope => new("Bearer", Tokens.Issue("e2e-probe", scope is null ? [] : [scope])), certificate);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!Client.Answers())
         {
@@ -84,6 +99,9 @@ public sealed class SecureRegistry : IDisposable
     public string CaFile { get; }
     public RegistryProbe Client { get; }
 
+    /// <summary>The token server, when the registry sends clients to one (ghcr.io's way); null for Basic auth.</summary>
+    public TokenServer? Tokens { get; }
+
     public void Dispose()
     {
         try
@@ -95,6 +113,7 @@ public sealed class SecureRegistry : IDisposable
         {
         }
 
+        Tokens?.Dispose();
         Directory.Delete(_certificates, recursive: true);
         Directory.Delete(_directory, recursive: true);
     }
