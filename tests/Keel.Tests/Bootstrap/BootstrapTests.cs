@@ -84,7 +84,7 @@ public class BootstrapTests
     }
 
     [Fact]
-    public void TheRealBuildSuggestsTargetsAndNeverShowsTheToken()
+    public void TheRealBuildSuggestsTargetsRunsIdeProfilesAndNeverShowsTheToken()
     {
         using var root = CopyOfRepository();
 
@@ -99,6 +99,13 @@ public class BootstrapTests
         Assert.DoesNotContain("SOME-VALUE", log);
         Assert.Contains("GitHubToken = *** (from the command line)", log);
         Assert.Contains("Clean", log);
+
+        // An IDE's run menu, or `dotnet run --launch-profile`, starts the build with the profile's target.
+        var profile = Command.Run("dotnet", ["run", "--project", root.File("build"), "--no-build", "--launch-profile", "Clean"], root.File("build"),
+            start => start.Environment["NO_COLOR"] = "1");
+        Assert.True(profile.ExitCode == 0, profile.Output);
+        Assert.Matches(@"(?m)^Clean\s+Succeeded", profile.Output);
+        Assert.DoesNotContain("── Compile", profile.Output);
     }
 
     [Fact]
