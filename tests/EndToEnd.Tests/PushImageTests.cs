@@ -174,4 +174,18 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
         Assert.Contains("Target PushImage requires a password for the registry: pass --registry-password, or set GITHUB_TOKEN.", run.Output);
         Assert.DoesNotContain("── Compile", run.Output);
     }
+
+    [Fact]
+    public void APlatformWithoutBuildxFailsBeforeAnythingIsBuilt()
+    {
+        // This machine's docker clients have no buildx plugin; where one has it, the build would rightly go on.
+        if (Shell.Run("docker", ["buildx", "version"]).ExitCode == 0)
+            return;
+
+        var run = BuildRun.Start(_release.Repository, new Dictionary<string, string>(), "BuildImage", "--platform", "linux/arm64");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Target BuildImage requires docker buildx to build for --platform: install the buildx plugin, or leave --platform empty.", run.Output);
+        Assert.DoesNotContain("── Compile", run.Output);
+    }
 }

@@ -103,6 +103,18 @@ public class ContainerPolicyTests
     {
         var error = Assert.Throws<BuildException>(() => DockerBuildCommand.For(Settings with { Platforms = ["linux/arm64"] }, DockerBuilder.Classic, "ID"));
 
-        Assert.Equal("Platforms and build caches need docker buildx, which this docker client does not have; install the buildx plugin or leave --platforms empty.", error.Message);
+        Assert.Equal("Building for a platform, build caches and pushing while building need docker buildx, which this docker client does not have; install the buildx plugin.", error.Message);
     }
+
+    [Theory]
+    [InlineData("no platform asked for: the engine's own", null, "linux/amd64", true)]
+    [InlineData("the engine's own platform", "linux/amd64", "linux/amd64", true)]
+    [InlineData("case does not matter", "Linux/AMD64", "linux/amd64", true)]
+    [InlineData("a variant the engine does not name", "linux/arm64/v8", "linux/arm64", true)]
+    [InlineData("another architecture", "linux/arm64", "linux/amd64", false)]
+    [InlineData("another variant", "linux/arm/v6", "linux/arm/v7", false)]
+    [InlineData("another operating system", "windows/amd64", "linux/amd64", false)]
+    [InlineData("no answer from the engine", "linux/amd64", "", false)]
+    public void AnImageRunsOnlyOnAnEngineOfItsPlatform(string behaviour, string? requested, string engine, bool runs) =>
+        Assert.True(ContainerPlatform.RunsOn(requested, engine) == runs, behaviour);
 }

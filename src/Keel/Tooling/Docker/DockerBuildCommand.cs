@@ -6,7 +6,7 @@ public static class DockerBuildCommand
     public static (IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string?> Environment) For(DockerBuildSettings settings, DockerBuilder builder, string imageIdFile)
     {
         if (builder != DockerBuilder.Buildx && (settings.Platforms.Count > 0 || settings.CacheFrom.Count > 0 || settings.CacheTo.Count > 0 || settings.Push))
-            throw new BuildException("Platforms and build caches need docker buildx, which this docker client does not have; install the buildx plugin or leave --platforms empty.");
+            throw new BuildException("Building for a platform, build caches and pushing while building need docker buildx, which this docker client does not have; install the buildx plugin.");
 
         var arguments = new List<string>();
         arguments.AddRange(builder == DockerBuilder.Buildx ? ["buildx", "build"] : ["build"]);

@@ -10,6 +10,7 @@ namespace Keel.Tooling;
 public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools, string workingDirectory, ILogger log)
 {
     private DockerBuilder? _builder;
+    private string? _enginePlatform;
 
     /// <summary>The DOCKER_CONFIG for login, push and logout; null: docker's default.</summary>
     public string? ConfigDirectory { get; set; }
@@ -18,6 +19,9 @@ public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools,
 
     /// <summary>buildx when the plugin answers; BuildKit through DOCKER_BUILDKIT on clients before 23; else the classic builder.</summary>
     public DockerBuilder Builder => _builder ??= DetectBuilder();
+
+    /// <summary>The engine's own platform, os/arch (linux/amd64): what it runs without emulation.</summary>
+    public string EnginePlatform => _enginePlatform ??= Query("version", "--format", "{{.Server.Os}}/{{.Server.Arch}}").StandardOutput.Trim();
 
     /// <summary>Builds an image and returns its id.</summary>
     public string Build(DockerBuildSettings settings)
