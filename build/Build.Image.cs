@@ -31,7 +31,7 @@ partial class Build
     bool PushesToLocalRegistry => TargetRegistry == LocalRegistry.Address;
 
     // An image for another platform (say arm64 on an amd64 runner) is built and pushed, but not run here.
-    bool ImageRunsHere => ContainerPlatform.RunsOn(Platform, Docker.EnginePlatform);
+    bool ImageRunsHere => Platform is null || ContainerPlatform.RunsOn(Platform, Docker.EnginePlatform);
 
     string? Password => RegistryPassword ?? GitHubToken;
 
