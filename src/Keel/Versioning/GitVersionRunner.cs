@@ -8,7 +8,7 @@ namespace Keel.Versioning;
 /// <summary>
 /// Runs GitVersion's own program (tools/net10.0/gitversion.dll of the GitVersion.MsBuild package) and caches its
 /// JSON per commit, branch, working-tree state and configuration. Repositories it cannot version correctly (no
-/// git, a shallow clone, a detached HEAD outside CI) end in one line that says how to fix them.
+/// git, a shallow clone, a detached HEAD on an untagged commit outside CI) end in one line that says how to fix them.
 /// </summary>
 internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver tools, IReadOnlyDictionary<string, string> environment, AbsolutePath root, ILogger log)
 {
@@ -22,8 +22,9 @@ internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver too
 
         var ciRef = environment.GetValueOrDefault("GITHUB_ACTIONS") == "true" ? environment.GetValueOrDefault("GITHUB_REF") : null;
         var branch = git.TryQuery("symbolic-ref", "-q", "HEAD") ?? "";
-        if (branch.Length == 0 && string.IsNullOrEmpty(ciRef))
-            throw new BuildException("HEAD is detached (no branch is checked out), so GitVersion cannot tell which branch's rules apply; check out a branch ('git switch main'), or on CI check out with actions/checkout and 'fetch-depth: 0'.");
+        // A detached HEAD on a tag is a release being rebuilt: GitVersion takes the tag's version.
+        if (branch.Length == 0 && string.IsNullOrEmpty(ciRef) && string.IsNullOrEmpty(git.TryQuery("tag", "--points-at", "HEAD")))
+            throw new BuildException("HEAD is detached (no branch is checked out), so GitVersion cannot tell which branch's rules apply; check out a branch ('git switch main') or a tag, or on CI check out with actions/checkout and 'fetch-depth: 0'.");
 
         var dll = Locate(packageVersion);
         var configuration = new[] { "GitVersion.yml", "GitVersion.yaml" }.Select(f => root / f).FirstOrDefault(f => f.FileExists());
@@ -42,6 +43,12 @@ internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver too
             WorkingDirectory = root,
             LogOutput = false,
             CheckExitCode = false,
+            // On a tag push, GitVersion's GitHub Actions support would take refs/tags/v1.2.3 for a branch named
+            // "tags/v1.2.3", check that branch out and version it 1.2.4-tags-v1-2-3.1. Outside that support it
+            // versions the tagged commit by its tag, which is what a release build means.
+            Environment = ciRef?.StartsWith("refs/tags/", StringComparison.Ordinal) == true
+                ? new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = null }
+                : new Dictionary<string, string?>(),
         });
         if (result.ExitCode != 0 || !File.Exists(output))
         {

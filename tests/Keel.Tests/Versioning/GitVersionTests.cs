@@ -58,6 +58,56 @@ public class GitVersionTests
         Assert.False(Directory.Exists(root.File(".nuke/temp/gitversion")));
     }
 
+    /// <summary>
+    /// A repository checked out the way actions/checkout does with fetch-depth 0: an empty repository, origin, every
+    /// branch as a remote branch and every tag, then a detached checkout of <paramref name="reference"/>.
+    /// </summary>
+    private static TempDirectory CheckedOutLikeGitHubActions(string origin, string reference)
+    {
+        var workspace = new TempDirectory(nuke: false);
+        var repository = GitRepository.Init(workspace);
+        repository.Git("remote", "add", "origin", origin);
+        repository.Git("fetch", "-q", "origin", "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*");
+        repository.Git("checkout", "-q", "--force", reference);
+        Directory.CreateDirectory(workspace.File(".nuke"));
+        return workspace;
+    }
+
+    private static Dictionary<string, string> TagPush(string tag) => new() { ["GITHUB_ACTIONS"] = "true", ["GITHUB_REF"] = $"refs/tags/{tag}" };
+
+    [Fact]
+    public void AReleaseTagPushOnGitHubActionsIsVersionedByItsTag()
+    {
+        var (origin, repository) = Repository();
+        using var _ = origin;
+        repository.Commit("release").Tag("v1.2.3").Commit("after the release");
+        using var workspace = CheckedOutLikeGitHubActions(origin.Path, "refs/tags/v1.2.3");
+
+        var outcome = TestBuild.Run<Versioned>(["Show"], environment: TagPush("v1.2.3"), root: workspace);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Output);
+        Assert.Equal("1.2.3", ((Versioned)outcome.Session!.Build).Seen);
+        Assert.Equal("HEAD", new GitRepository(workspace).Git("rev-parse", "--abbrev-ref", "HEAD"));
+    }
+
+    [Fact]
+    public void AnyTagPushOnGitHubActionsGetsTheVersionALocalCheckoutOfTheTagGets()
+    {
+        var (origin, repository) = Repository();
+        using var _ = origin;
+        repository.Commit("release candidate").Tag("v2.0.0-rc.1").Commit("after it");
+        using var workspace = CheckedOutLikeGitHubActions(origin.Path, "refs/tags/v2.0.0-rc.1");
+        repository.Git("checkout", "-q", "--detach", "v2.0.0-rc.1");
+
+        var onGitHub = TestBuild.Run<Versioned>(["Show"], environment: TagPush("v2.0.0-rc.1"), root: workspace);
+        var local = TestBuild.Run<Versioned>(["Show"], root: origin);
+
+        Assert.True(onGitHub.ExitCode == 0, onGitHub.Output);
+        Assert.True(local.ExitCode == 0, local.Output);
+        Assert.Equal(((Versioned)local.Session!.Build).Seen, ((Versioned)onGitHub.Session!.Build).Seen);
+        Assert.DoesNotContain("tags", ((Versioned)onGitHub.Session!.Build).Seen);
+    }
+
     [Fact]
     public void AShallowCloneFailsWithOneLineNamingTheFix()
     {
