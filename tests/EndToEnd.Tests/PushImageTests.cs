@@ -138,6 +138,52 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
     }
 
     [Fact]
+    public void ATagPushRunAsThePublishWorkflowRunsItPublishesTheReleaseTags()
+    {
+        using var checkout = ThrowawayRepository.CheckedOutLikeGitHubActions(_release.Repository, "refs/tags/v1.2.3");
+        var runner = Directory.CreateTempSubdirectory("keel-e2e-runner-").FullName;
+        try
+        {
+            var eventFile = System.IO.Path.Combine(runner, "event.json");
+            File.WriteAllText(eventFile, """{ "ref": "refs/tags/v1.2.3", "repository": { "full_name": "Acme-Corp/store", "default_branch": "main", "owner": { "login": "Acme-Corp" } } }""");
+            var outputs = System.IO.Path.Combine(runner, "outputs");
+            var summary = System.IO.Path.Combine(runner, "summary.md");
+            // What GitHub sets for the publish workflow's PushImage step, with this registry in place of ghcr.io.
+            var run = BuildRun.Start(checkout, new Dictionary<string, string>
+            {
+                ["GITHUB_ACTIONS"] = "true",
+                ["GITHUB_EVENT_NAME"] = "push",
+                ["GITHUB_EVENT_PATH"] = eventFile,
+                ["GITHUB_REF"] = "refs/tags/v1.2.3",
+                ["GITHUB_SHA"] = checkout.HeadCommit,
+                ["GITHUB_REPOSITORY"] = "Acme-Corp/store",
+                ["GITHUB_REPOSITORY_OWNER"] = "Acme-Corp",
+                ["GITHUB_SERVER_URL"] = "https://github.com",
+                ["GITHUB_ACTOR"] = SecureRegistry.Username,
+                ["GITHUB_TOKEN"] = SecureRegistry.Password,
+                ["GITHUB_OUTPUT"] = outputs,
+                ["GITHUB_STEP_SUMMARY"] = summary,
+                ["REGISTRY"] = _release.Registry.Address,
+            }, "PushImage", "--skip", "Test", "--image-name", "released");
+
+            Assert.True(run.ExitCode == 0, run.Output);
+            const string released = "acme-corp/released";
+            var sha = $"sha-{checkout.HeadCommit[..7]}";
+            Assert.Equal(new[] { "1", "1.2", "1.2.3", "latest", sha }.Order(), _release.Registry.Client.Tags(released));
+            var digest = _release.Registry.Client.Digest(released, "1.2.3");
+            Assert.Contains($"digest={digest}", File.ReadAllLines(outputs));
+            Assert.Contains(digest, File.ReadAllText(summary));
+            Assert.Contains("::group::PushImage", run.Output);
+            // The password reaches the output once, in the command that tells the runner to mask it.
+            Assert.All(run.Output.Split('\n').Where(line => line.Contains(SecureRegistry.Password)), line => Assert.StartsWith("::add-mask::", line));
+        }
+        finally
+        {
+            Directory.Delete(runner, recursive: true);
+        }
+    }
+
+    [Fact]
     public void AWrongPasswordFailsClearlyAndPushesNothing()
     {
         var run = BuildRun.Start(_release.Repository, new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = "not-the-password" },

@@ -33,6 +33,23 @@ public sealed class ThrowawayRepository : IDisposable
         Git("commit", "-q", "-m", "The store");
     }
 
+    private ThrowawayRepository(DirectoryInfo directory) => Path = directory.FullName;
+
+    /// <summary>
+    /// A checkout of <paramref name="origin"/> made the way actions/checkout makes it with fetch-depth 0: an empty
+    /// repository with origin, every branch as a remote branch, every tag, and <paramref name="reference"/> checked
+    /// out detached.
+    /// </summary>
+    public static ThrowawayRepository CheckedOutLikeGitHubActions(ThrowawayRepository origin, string reference)
+    {
+        var checkout = new ThrowawayRepository(Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "keel-e2e", Guid.NewGuid().ToString("N")[..10])));
+        checkout.Git("init", "-q");
+        checkout.Git("remote", "add", "origin", origin.Path);
+        checkout.Git("fetch", "-q", "origin", "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*");
+        checkout.Git("checkout", "-q", "--force", reference);
+        return checkout;
+    }
+
     public string Path { get; }
 
     /// <summary>The repository these tests belong to.</summary>
