@@ -54,14 +54,22 @@ awk -v k="$keel" -v r="$script" 'BEGIN { printf "ratio ours / raw: %.2f (target 
 
 echo
 echo "Changing one line of the app and pushing again ..."
-DATA="$ROOT/.nuke/temp/registry/data"
-before=$(du -sb "$DATA" | cut -f1)
-sed -i 's/Stoneware mug, 350 ml./Stoneware mug, 350 ml, dishwasher safe./' src/Store/Catalog/ProductCatalog.cs
+# Blobs of the image at :main, read through the registry API (wherever that registry keeps its data): the new
+# image's blobs that the old one did not have are what the push had to send.
+blobs() {
+    curl -fsS -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+        -H 'Accept: application/vnd.oci.image.manifest.v1+json' "http://localhost:5000/v2/local/store/manifests/main" |
+        python3 -c 'import json, sys; m = json.load(sys.stdin); [print(b["digest"], b["size"]) for b in [m["config"], *m["layers"]]]'
+}
+before="$(blobs)"
+# A change never pushed before (an identical one would find its layer already there).
+sed -i "s/Stoneware mug, 350 ml./Stoneware mug, 350 ml, batch $(date +%s%N)./" src/Store/Catalog/ProductCatalog.cs
 trap 'git -C "$ROOT" checkout -- src/Store/Catalog/ProductCatalog.cs' EXIT
 output="$(./build.sh PushImage --skip Test 2>&1)"
-after=$(du -sb "$DATA" | cut -f1)
-image_size=$(docker image inspect --format '{{.Size}}' localhost:5000/local/store:main)
+after="$(blobs)"
+sent=$(awk 'NR == FNR { old[$1] = 1; next } !($1 in old) { sum += $2 } END { print sum + 0 }' <(echo "$before") <(echo "$after"))
+image_size=$(awk '{ sum += $2 } END { print sum }' <(echo "$after"))
 pushed_layers=$(grep -c ': Pushed' <<<"$output" || true)
 existing_layers=$(grep -c 'Layer already exists' <<<"$output" || true)
-printf 'bytes added to the registry: %s (image size %s bytes)\n' "$((after - before))" "$image_size"
+printf 'bytes of new blobs in the registry: %s (the whole image, compressed: %s bytes)\n' "$sent" "$image_size"
 printf 'layers sent: %s, layers already there: %s (over all tags)\n' "$pushed_layers" "$existing_layers"
