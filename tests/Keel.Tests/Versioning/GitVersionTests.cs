@@ -68,9 +68,49 @@ public class GitVersionTests
         var repository = GitRepository.Init(workspace);
         repository.Git("remote", "add", "origin", origin);
         repository.Git("fetch", "-q", "origin", "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*");
-        repository.Git("checkout", "-q", "--force", reference);
+        if (reference.StartsWith("refs/pull/", StringComparison.Ordinal))
+        {
+            // A pull request: its merge commit, fetched beside the branches and checked out detached.
+            repository.Git("fetch", "-q", "origin", $"+{reference}:refs/remotes/{reference["refs/".Length..]}");
+            repository.Git("checkout", "-q", "--force", $"refs/remotes/{reference["refs/".Length..]}");
+        }
+        else if (reference.StartsWith("refs/heads/", StringComparison.Ordinal))
+        {
+            // A branch push: a local branch at the remote branch's tip.
+            var branch = reference["refs/heads/".Length..];
+            repository.Git("checkout", "-q", "--force", "-B", branch, $"refs/remotes/origin/{branch}");
+        }
+        else
+        {
+            repository.Git("checkout", "-q", "--force", reference);
+        }
+
         Directory.CreateDirectory(workspace.File(".nuke"));
         return workspace;
+    }
+
+    [Fact]
+    public void BranchPushesAndPullRequestsOnGitHubActionsAreVersionedByGitVersionsRulesForThem()
+    {
+        var (origin, repository) = Repository();
+        using var _ = origin;
+        repository.Commit("release").Tag("v1.2.3").Commit("on main");
+        repository.Git("switch", "-q", "-c", "feature/cart");
+        repository.Commit("cart");
+        repository.Git("switch", "-q", "--detach", "main");
+        repository.Git("merge", "-q", "--no-ff", "-m", "Merge feature/cart into main", "feature/cart");
+        repository.Git("update-ref", "refs/pull/42/merge", "HEAD");
+        repository.Git("switch", "-q", "main");
+
+        using var push = CheckedOutLikeGitHubActions(origin.Path, "refs/heads/main");
+        var onMain = TestBuild.Run<Versioned>(["Show"], environment: new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_REF"] = "refs/heads/main" }, root: push);
+        using var pullRequest = CheckedOutLikeGitHubActions(origin.Path, "refs/pull/42/merge");
+        var onPullRequest = TestBuild.Run<Versioned>(["Show"], environment: new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_REF"] = "refs/pull/42/merge" }, root: pullRequest);
+
+        Assert.True(onMain.ExitCode == 0, onMain.Output);
+        Assert.Equal("1.2.4-1", ((Versioned)onMain.Session!.Build).Seen);
+        Assert.True(onPullRequest.ExitCode == 0, onPullRequest.Output);
+        Assert.StartsWith("1.2.4-PullRequest42.", ((Versioned)onPullRequest.Session!.Build).Seen);
     }
 
     private static Dictionary<string, string> TagPush(string tag) => new() { ["GITHUB_ACTIONS"] = "true", ["GITHUB_REF"] = $"refs/tags/{tag}" };
