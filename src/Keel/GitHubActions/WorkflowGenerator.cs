@@ -88,8 +88,12 @@ public static class WorkflowGenerator
                 },
             },
         };
-        // What earlier jobs produced comes back to the same folders before this job's build runs.
-        var produced = skip.SelectMany(earlier => Running(graph, [earlier], EarlierTargets(graph, earlier, invoked))).Distinct(StringComparer.OrdinalIgnoreCase);
+        // What this job's targets consume, when earlier jobs produced it, comes back to the same folders before
+        // this job's build runs.
+        var consumed = Running(graph, group, skip).SelectMany(target => graph[target].Consumes).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var produced = skip.SelectMany(earlier => Running(graph, [earlier], EarlierTargets(graph, earlier, invoked)))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(consumed.Contains);
         foreach (var producer in produced)
         {
             foreach (var directory in graph[producer].Produces)

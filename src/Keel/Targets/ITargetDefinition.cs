@@ -79,4 +79,13 @@ public interface ITargetDefinition
 
     /// <summary>Folders (relative to the root) this target leaves behind for others: CI uploads them as artifacts.</summary>
     ITargetDefinition Produces(params string[] directories);
+
+    /// <summary>
+    /// This target reads what these targets produce. In a workflow with a job per target, a job downloads the
+    /// artifacts of the targets its own targets consume, when an earlier job ran them; nothing else.
+    /// </summary>
+    ITargetDefinition Consumes(params Target[] targets);
+
+    /// <inheritdoc cref="Consumes(Target[])"/>
+    ITargetDefinition Consumes<TComponent>(params Func<TComponent, Target>[] targets);
 }

@@ -26,6 +26,9 @@ public sealed record TargetDefinition
 
     /// <summary>Folders, relative to the root, that the target leaves behind for other jobs.</summary>
     public IReadOnlyList<string> Produces { get; init; } = [];
+
+    /// <summary>Targets whose produced folders this target reads.</summary>
+    public IReadOnlyList<string> Consumes { get; init; } = [];
     public bool IsDefault { get; init; }
 
     public override string ToString() => Name;

@@ -7,7 +7,7 @@ namespace Keel;
 internal sealed class TargetDefinitionBuilder(string name, object build) : ITargetDefinition
 {
     private readonly List<Func<CancellationToken, Task>> _actions = [];
-    private readonly List<Target> _dependsOn = [], _dependentFor = [], _before = [], _after = [], _triggers = [], _triggeredBy = [];
+    private readonly List<Target> _dependsOn = [], _dependentFor = [], _before = [], _after = [], _triggers = [], _triggeredBy = [], _consumes = [];
     private readonly List<Condition> _static = [], _dynamic = [];
     private readonly List<Requirement> _requirements = [];
     private readonly List<string> _produces = [];
@@ -74,6 +74,10 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
 
     public ITargetDefinition Produces(params string[] directories) => Set(() => _produces.AddRange(directories));
 
+    public ITargetDefinition Consumes(params Target[] targets) => Set(() => _consumes.AddRange(targets));
+
+    public ITargetDefinition Consumes<TComponent>(params Func<TComponent, Target>[] targets) => Consumes(Select(targets));
+
     public TargetDefinition Freeze(int index, bool isDefault, Func<Target, string> nameOf) => new()
     {
         Name = Name,
@@ -94,6 +98,7 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
         AssuredAfterFailure = _assured,
         Unlisted = _unlisted,
         Produces = [.. _produces],
+        Consumes = Names(_consumes, nameOf),
         IsDefault = isDefault,
     };
 

@@ -73,7 +73,7 @@ public class WorkflowGenerationTests
 
         Target Push => _ => _.DependsOn(Test, Lint, Pack).Executes(() => { });
 
-        Target Announce => _ => _.DependsOn(Push).Executes(() => { });
+        Target Announce => _ => _.DependsOn(Push).Consumes(Pack).Executes(() => { });
     }
 
     private static IReadOnlyDictionary<string, string> Generate()
@@ -131,15 +131,18 @@ public class WorkflowGenerationTests
     }
 
     [Fact]
-    public void WhatAJobProducesReachesTheJobsAfterItAsAnArtifact()
+    public void WhatAJobProducesReachesTheLaterJobsThatConsumeItAsAnArtifact()
     {
         var jobs = Jobs(Generate()["release.yml"]);
+        List<YamlMappingNode> Uses(string job, string action) => [.. Steps(jobs[job]).Where(s => s["uses"].ToString().StartsWith($"actions/{action}@"))];
 
-        var uploads = Steps(jobs["test"]).Where(s => s["uses"].ToString().StartsWith("actions/upload-artifact@")).ToList();
-        var downloads = Steps(jobs["push"]).Where(s => s["uses"].ToString().StartsWith("actions/download-artifact@")).ToList();
-        Assert.Equal(".nuke/temp/test-results", Assert.Single(uploads)["with"]["path"].ToString());
-        Assert.Equal(".nuke/temp/test-results", Assert.Single(downloads)["with"]["path"].ToString());
-        Assert.Contains(Steps(jobs["push"]), s => s.Children.ContainsKey("uses") && s["uses"].ToString().StartsWith("actions/upload-artifact@") && s["with"]["path"].ToString() == "artifacts/packages");
+        Assert.Equal(".nuke/temp/test-results", Assert.Single(Uses("test", "upload-artifact"))["with"]["path"].ToString());
+        Assert.Equal("artifacts/packages", Assert.Single(Uses("push", "upload-artifact"))["with"]["path"].ToString());
+        // Push needs Test but reads nothing of it; Announce reads the packages Pack made in the push job.
+        Assert.Empty(Uses("push", "download-artifact"));
+        var download = Assert.Single(Uses("announce", "download-artifact"));
+        Assert.Equal("artifacts/packages", download["with"]["path"].ToString());
+        Assert.Equal(Assert.Single(Uses("push", "upload-artifact"))["with"]["name"].ToString(), download["with"]["name"].ToString());
     }
 
     [Fact]
