@@ -20,8 +20,8 @@ partial class Build
     [Parameter("Password for the registry; GITHUB_TOKEN when empty."), Secret]
     readonly string? RegistryPassword;
 
-    [Parameter("Platform to build the image for, e.g. linux/arm64 (needs docker buildx); the engine's own when empty.")]
-    readonly string? Platform;
+    [Parameter("Platform to build the image for, e.g. linux/arm64 (needs docker buildx; one at a time); the engine's own when empty.")]
+    readonly string[] Platforms = [];
 
     [Parameter("The runtime image the app runs on.")]
     readonly string BaseImage = "mcr.microsoft.com/dotnet/aspnet:10.0";
@@ -31,7 +31,7 @@ partial class Build
     bool PushesToLocalRegistry => TargetRegistry == LocalRegistry.Address;
 
     // An image for another platform (say arm64 on an amd64 runner) is built and pushed, but not run here.
-    bool ImageRunsHere => Platform is null || ContainerPlatform.RunsOn(Platform, Docker.EnginePlatform);
+    bool ImageRunsHere => Platforms.Length == 0 || ContainerPlatform.RunsOn(Platforms[0], Docker.EnginePlatform);
 
     string? Password => RegistryPassword ?? GitHubToken;
 
@@ -54,13 +54,15 @@ partial class Build
         .Description("Builds the app's image, tagged and labelled from GitVersion.")
         .DependsOn<ITest>(x => x.Test)
         .DependsOn<IPublish>(x => x.Publish)
-        .Requires(() => Platform is null || Docker.Builder == DockerBuilder.Buildx,
-            "docker buildx to build for --platform: install the buildx plugin, or leave --platform empty")
+        .Requires(() => Platforms.Length <= 1,
+            "one platform at a time: an image for several needs a multi-platform push, which PushImage does not do; pass one, e.g. --platforms linux/arm64")
+        .Requires(() => Platforms.Length == 0 || Docker.Builder == DockerBuilder.Buildx,
+            "docker buildx to build for --platforms: install the buildx plugin, or leave --platforms empty")
         .Executes(() => Containers.Build(Image, new DockerBuildSettings
         {
             Context = RootDirectory / "src/Store",
             File = RootDirectory / "src/Store/Dockerfile",
-            Platforms = Platform is null ? [] : [Platform],
+            Platforms = Platforms,
         }, BaseImage));
 
     Target SmokeTest => _ => _

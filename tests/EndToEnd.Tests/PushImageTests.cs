@@ -222,16 +222,20 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
     }
 
     [Fact]
-    public void APlatformWithoutBuildxFailsBeforeAnythingIsBuilt()
+    public void PlatformsThatCannotBeBuiltFailBeforeAnythingIsBuilt()
     {
         // This machine's docker clients have no buildx plugin; where one has it, the build would rightly go on.
         if (Shell.Run("docker", ["buildx", "version"]).ExitCode == 0)
             return;
 
-        var run = BuildRun.Start(_release.Repository, new Dictionary<string, string>(), "BuildImage", "--platform", "linux/arm64");
+        var run = BuildRun.Start(_release.Repository, new Dictionary<string, string>(), "BuildImage", "--platforms", "linux/arm64");
+        var several = BuildRun.Start(_release.Repository, new Dictionary<string, string>(), "BuildImage", "--platforms", "linux/amd64", "linux/arm64");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("Target BuildImage requires docker buildx to build for --platform: install the buildx plugin, or leave --platform empty.", run.Output);
+        Assert.Contains("Target BuildImage requires docker buildx to build for --platforms: install the buildx plugin, or leave --platforms empty.", run.Output);
         Assert.DoesNotContain("── Compile", run.Output);
+        Assert.Equal(1, several.ExitCode);
+        Assert.Contains("Target BuildImage requires one platform at a time: an image for several needs a multi-platform push, which PushImage does not do; pass one, e.g. --platforms linux/arm64.", several.Output);
+        Assert.DoesNotContain("── Compile", several.Output);
     }
 }
