@@ -19,7 +19,10 @@ public sealed record BuildRun(int ExitCode, string Output, string LogFile, IRead
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         start.Environment["NO_COLOR"] = "1";
-        foreach (var name in new[] { "GITHUB_TOKEN", "GITHUB_ACTIONS", "GITHUB_REF", "REGISTRY_PASSWORD", "DOCKER_EXE" })
+        // As on a developer's machine, whatever runs the tests: no CI runner's variables, unless a test sets them.
+        var inherited = start.Environment.Keys.Where(key => key.StartsWith("GITHUB_", StringComparison.Ordinal) || key.StartsWith("RUNNER_", StringComparison.Ordinal)
+            || key.StartsWith("ACTIONS_", StringComparison.Ordinal) || key is "CI" or "REGISTRY" or "REGISTRY_PASSWORD" or "DOCKER_EXE").ToList();
+        foreach (var name in inherited)
             start.Environment.Remove(name);
         foreach (var (key, value) in environment)
             start.Environment[key] = value;

@@ -109,6 +109,19 @@ public class BootstrapTests
     }
 
     [Fact]
+    public void BuildsStartedByTheseTestsRunAsOnADevelopersMachineEvenOnARunner()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("env");
+        foreach (var (key, value) in new[] { ("GITHUB_ACTIONS", "true"), ("GITHUB_STEP_SUMMARY", "/runner/summary"), ("RUNNER_TEMP", "/runner/temp"), ("ACTIONS_RUNTIME_TOKEN", "t"), ("CI", "true"), ("KEPT", "yes") })
+            start.Environment[key] = value;
+
+        Command.AsOnADevelopersMachine(start);
+
+        Assert.Equal("yes", start.Environment["KEPT"]);
+        Assert.DoesNotContain(start.Environment.Keys, key => key.StartsWith("GITHUB_", StringComparison.Ordinal) || key.StartsWith("RUNNER_", StringComparison.Ordinal) || key.StartsWith("ACTIONS_", StringComparison.Ordinal) || key == "CI");
+    }
+
+    [Fact]
     public void TheCommittedWorkflowsAreExactlyWhatTheBuildGenerates()
     {
         using var root = CopyOfRepository();

@@ -20,6 +20,7 @@ public class CancellationTests
             RedirectStandardError = true,
             ArgumentList = { Repository.TestProgram, "build", "Later", "Cleanup", "--pid-file", pidFile, "--marker", marker },
         };
+        Command.AsOnADevelopersMachine(start);
         using var build = Process.Start(start)!;
         var output = build.StandardOutput.ReadToEndAsync();
         var child = await ProcessRunnerTests.WaitForPid(pidFile);
