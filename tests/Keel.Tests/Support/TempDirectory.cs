@@ -5,8 +5,8 @@ public sealed class TempDirectory : IDisposable
 {
     public TempDirectory(bool nuke = true)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "keel-tests", Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(Path);
+        // Straight under the temp folder, with the user's own permissions: no shared parent another user may own.
+        Path = Directory.CreateTempSubdirectory("keel-tests-").FullName;
         if (nuke)
             Directory.CreateDirectory(System.IO.Path.Combine(Path, ".nuke"));
     }
