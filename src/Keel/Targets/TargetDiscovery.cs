@@ -33,6 +33,14 @@ internal static class TargetDiscovery
             definitions.Add(builder.Freeze(definitions.Count, isDefault, NameOf));
         }
 
+        // Consuming a target that leaves nothing behind would quietly move nothing between CI jobs.
+        var producers = definitions.ToDictionary(d => d.Name, d => d.Produces.Count > 0, StringComparer.OrdinalIgnoreCase);
+        foreach (var definition in definitions)
+        {
+            if (definition.Consumes.FirstOrDefault(consumed => !producers[consumed]) is { } empty)
+                throw new BuildException($"Target '{definition.Name}' consumes '{empty}', which produces nothing; declare its folders with .Produces(\"...\") or drop .Consumes.");
+        }
+
         return definitions;
     }
 

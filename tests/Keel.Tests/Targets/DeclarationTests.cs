@@ -109,6 +109,23 @@ public class DeclarationTests
         Target B => _ => _.After(A);
     }
 
+    private sealed class ConsumesNothing : KeelBuild
+    {
+        Target Pack => _ => _.Executes(() => { });
+
+        Target Announce => _ => _.Consumes(Pack).Executes(() => { });
+    }
+
+    [Fact]
+    public void ConsumingATargetThatProducesNothingFailsWithOneLineNamingBoth()
+    {
+        var outcome = TestBuild.Run<ConsumesNothing>(["Announce"]);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("Target 'Announce' consumes 'Pack', which produces nothing; declare its folders with .Produces(\"...\") or drop .Consumes.", outcome.Output);
+        Assert.DoesNotContain("   at ", outcome.Output);
+    }
+
     [Fact]
     public void ACycleEndsTheBuildWithOneLineNamingIt()
     {
