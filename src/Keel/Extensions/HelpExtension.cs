@@ -9,7 +9,7 @@ internal sealed class HelpExtension : IBuildExtension
     {
         if (!session.Invocation.IsHelp)
             return null;
-        session.Logger.WriteText(HelpRenderer.Render(session.ListedTargets, session.Parameters));
+        session.Logger.WriteText(HelpRenderer.Render(session.ListedTargets, session.Parameters, session.ExtensionOptions));
         return 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Keel.Lifecycle;
 using Keel.Parameters;
 
 namespace Keel.Extensions;
@@ -6,7 +7,7 @@ namespace Keel.Extensions;
 /// <summary>The text of <c>--help</c>: targets with descriptions and dependencies, then parameters with their details.</summary>
 public static class HelpRenderer
 {
-    public static string Render(IReadOnlyList<TargetDefinition> listedTargets, IReadOnlyList<ParameterDefinition> parameters)
+    public static string Render(IReadOnlyList<TargetDefinition> listedTargets, IReadOnlyList<ParameterDefinition> parameters, IReadOnlyList<ExtensionOption> extensionOptions)
     {
         var text = new StringBuilder();
         text.AppendLine("Usage: ./build.sh [targets] [--parameter value ...]");
@@ -26,8 +27,12 @@ public static class HelpRenderer
         Section(text, "Build options:", parameters.Where(p => p.IsBuiltIn));
         text.AppendLine("  --profile <name>");
         text.AppendLine("      Also read .nuke/parameters.<name>.json; later profiles win.");
-        text.AppendLine("  --plan");
-        text.AppendLine("      Print the plan and write its graph to .nuke/temp/plan.md, then stop.");
+        foreach (var option in extensionOptions)
+        {
+            text.AppendLine($"  {option.Usage}");
+            text.AppendLine($"      {option.Description}");
+        }
+
         text.AppendLine("  --help");
         text.AppendLine("      Show this help.");
         return text.ToString().Replace("\r\n", "\n");

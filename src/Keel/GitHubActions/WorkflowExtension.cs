@@ -12,7 +12,8 @@ internal sealed class WorkflowExtension : IBuildExtension
 {
     public const string Option = "generate-configuration";
 
-    public IEnumerable<string> Options => [Option];
+    public IEnumerable<ExtensionOption> Options =>
+        [new(Option, "[workflow ...]", "Write .github/workflows from the build's [GitHubActions] attributes (all, or the named ones), then stop.")];
 
     public int? OnBuildCreated(BuildSession session)
     {

@@ -78,13 +78,13 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         build.Attach(new BuildContext(root, log, services.Environment, runner, new ToolResolver(services.Environment), services.Machine));
         var parameters = ParameterDiscovery.Discover(build);
         var targets = TargetDiscovery.Discover(build, defaultTarget);
-        return new BuildSession(build, invocation, services, logger, redactor, root, targets, parameters);
+        return new BuildSession(build, invocation, services, logger, redactor, root, targets, parameters, [.. _extensions.SelectMany(e => e.Options)]);
     }
 
     private void Bind(BuildSession session)
     {
         var binder = new ParameterBinder(services.Environment, session.NukeDirectory, session.RootDirectory, session.Redactor, session.Log);
-        binder.Bind(session.Build, session.Parameters, session.Invocation, _extensions.SelectMany(e => e.Options));
+        binder.Bind(session.Build, session.Parameters, session.Invocation, session.ExtensionOptions.Select(o => o.Name));
         session.Logger.Verbosity = session.Build.Verbosity;
     }
 

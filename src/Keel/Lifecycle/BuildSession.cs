@@ -11,7 +11,8 @@ namespace Keel.Lifecycle;
 public sealed class BuildSession
 {
     internal BuildSession(KeelBuild build, Invocation invocation, BuildServices services, BuildLogger logger, Redactor redactor,
-        AbsolutePath rootDirectory, IReadOnlyList<TargetDefinition> targets, IReadOnlyList<ParameterDefinition> parameters)
+        AbsolutePath rootDirectory, IReadOnlyList<TargetDefinition> targets, IReadOnlyList<ParameterDefinition> parameters,
+        IReadOnlyList<ExtensionOption> extensionOptions)
     {
         Build = build;
         Invocation = invocation;
@@ -21,6 +22,7 @@ public sealed class BuildSession
         RootDirectory = rootDirectory;
         Targets = targets;
         Parameters = parameters;
+        ExtensionOptions = extensionOptions;
         Graph = new TargetGraph(targets);
         ListedTargets = [.. Planner.InDependencyOrder(Graph).Where(t => !t.Unlisted)];
     }
@@ -36,6 +38,9 @@ public sealed class BuildSession
     public AbsolutePath TemporaryDirectory => NukeDirectory / "temp";
     public IReadOnlyList<TargetDefinition> Targets { get; }
     public IReadOnlyList<ParameterDefinition> Parameters { get; }
+
+    /// <summary>The options the build's extensions read themselves (--plan, --generate-configuration, ...).</summary>
+    public IReadOnlyList<ExtensionOption> ExtensionOptions { get; }
     internal TargetGraph Graph { get; }
     public TargetDefinition? DefaultTarget => Targets.FirstOrDefault(t => t.IsDefault);
 

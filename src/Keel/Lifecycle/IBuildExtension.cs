@@ -8,8 +8,8 @@ namespace Keel.Lifecycle;
 /// </summary>
 public interface IBuildExtension
 {
-    /// <summary>Command-line options this extension reads itself, so they are not taken for unknown parameters.</summary>
-    IEnumerable<string> Options => [];
+    /// <summary>Command-line options this extension reads itself: not taken for unknown parameters, and listed in help.</summary>
+    IEnumerable<ExtensionOption> Options => [];
 
     /// <summary>Targets and parameters are known; parameters are not bound yet.</summary>
     int? OnBuildCreated(BuildSession session) => null;
