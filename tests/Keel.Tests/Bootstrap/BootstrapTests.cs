@@ -63,6 +63,10 @@ public class BootstrapTests
         Assert.Equal(first.Output.Replace("Compiling the build ...\n", ""), second.Output);
         Assert.Equal(compiled, File.GetLastWriteTimeUtc(stamp));
 
+        // build.cmd is also a bash script (Git Bash, WSL, or `bash build.cmd`): it hands over to build.sh.
+        var cmd = Command.Run("bash", [root.File("build.cmd"), "--help"], root.Path, start => start.Environment["NO_COLOR"] = "1");
+        Assert.Equal((0, second.Output), cmd);
+
         root.Write("build/Build.Hello.cs", "using Keel;\n\npartial class Build\n{\n    Target Hello => _ => _.Description(\"Says hello.\").Executes(() => Log.Information(\"hello\"));\n}\n");
         var third = Run(root, root.Path, "Hello");
         Assert.True(third.ExitCode == 0, third.Output);
