@@ -17,7 +17,7 @@ partial class Build
     [Parameter("User to log in to the registry as; GITHUB_ACTOR, else the owner.")]
     readonly string? RegistryUsername;
 
-    [Parameter("Password for the registry; GITHUB_TOKEN when empty."), Secret]
+    [Parameter("Password for the registry; GITHUB_TOKEN when empty, except for the embedded registry."), Secret]
     readonly string? RegistryPassword;
 
     [Parameter("Platform to build the image for, e.g. linux/arm64 (needs docker buildx; one at a time); the engine's own when empty.")]
@@ -33,7 +33,8 @@ partial class Build
     // An image for another platform (say arm64 on an amd64 runner) is built and pushed, but not run here.
     bool ImageRunsHere => Platforms.Length == 0 || ContainerPlatform.RunsOn(Platforms[0], Docker.EnginePlatform);
 
-    string? Password => RegistryPassword ?? GitHubToken;
+    // GITHUB_TOKEN is for ghcr.io and its like: it is not handed to the embedded registry, which asks for no login.
+    string? Password => RegistryPassword ?? (PushesToLocalRegistry ? null : GitHubToken);
 
     // A local push needs no account, so it needs no real owner either.
     string ImageOwner => Owner ?? Containers.Source.Owner ?? (PushesToLocalRegistry ? "local"
