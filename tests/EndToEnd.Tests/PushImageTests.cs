@@ -187,14 +187,16 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
     public async Task WithoutARegistryTheImageGoesToTheEmbeddedOneWithoutALogin()
     {
         // The quick start on a machine where GITHUB_TOKEN happens to be set: the token is for ghcr.io, not for this.
+        // The embedded registry outlives a run: a name of its own keeps earlier runs' tags out of the count.
+        var name = $"embedded-{Guid.NewGuid():N}"[..20];
         var run = BuildRun.Start(_release.Repository, new Dictionary<string, string> { ["GITHUB_TOKEN"] = "a-token-for-ghcr-only" },
-            "PushImage", "--skip", "Test", "--image-name", "embedded");
+            "PushImage", "--skip", "Test", "--image-name", name);
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("Verified in localhost:5000: 6 tags resolve to", run.Output);
         Assert.DoesNotContain("docker login", run.Output);
         using var http = new HttpClient();
-        using var tags = JsonDocument.Parse(await http.GetStringAsync("http://localhost:5000/v2/acme-corp/embedded/tags/list"));
+        using var tags = JsonDocument.Parse(await http.GetStringAsync($"http://localhost:5000/v2/acme-corp/{name}/tags/list"));
         var sha = $"sha-{_release.Repository.HeadCommit[..7]}";
         Assert.Equal(new[] { "1", "1.2", "1.2.3", "latest", "main", sha }.Order(), tags.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Order());
     }
