@@ -27,6 +27,22 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
 
         public void Dispose()
         {
+            // An embedded registry that a run here started keeps its data in this repository: it goes with it.
+            var pidFile = System.IO.Path.Combine(Repository.Path, ".nuke", "temp", "registry", "registry.pid");
+            if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+            {
+                try
+                {
+                    using var registry = System.Diagnostics.Process.GetProcessById(pid);
+                    registry.Kill();
+                    registry.WaitForExit(5000);
+                }
+                catch (ArgumentException)
+                {
+                    // It has already ended.
+                }
+            }
+
             Repository.Dispose();
             Registry.Dispose();
         }
