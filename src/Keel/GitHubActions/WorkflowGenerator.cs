@@ -90,7 +90,8 @@ public static class WorkflowGenerator
         };
         // What this job's targets consume, when earlier jobs produced it, comes back to the same folders before
         // this job's build runs.
-        var consumed = Running(graph, group, skip).SelectMany(target => graph[target].Consumes).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var running = Running(graph, group, skip).ToList();
+        var consumed = running.SelectMany(target => graph[target].Consumes).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var produced = skip.SelectMany(earlier => Running(graph, [earlier], EarlierTargets(graph, earlier, invoked)))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Where(consumed.Contains);
@@ -131,7 +132,7 @@ public static class WorkflowGenerator
 
         if (workflow.PublishArtifacts || workflow.JobPerTarget)
         {
-            foreach (var producer in Running(graph, group, skip))
+            foreach (var producer in running)
             {
                 foreach (var directory in graph[producer].Produces)
                 {
