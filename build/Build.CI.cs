@@ -2,24 +2,33 @@ using Keel.Components;
 using Keel.GitHubActions;
 
 // The workflows in .github/workflows are generated from these attributes: ./build.sh --generate-configuration
+//
+// ci checks pull requests; a push to main or a release tag is checked and published by publish, in one job, so the
+// image is built from the very binaries its tests ran against and main's tests run once. Publishing runs one at a
+// time across every ref and is never cancelled, so a push to main and a release tag of the same commit never race.
 [GitHubActions("ci", GitHubActionsImage.UbuntuLatest,
-    OnPushBranches = ["main"],
     OnPullRequestBranches = ["main"],
     InvokedTargets = [nameof(ITest.Test)],
     PublishArtifacts = true,
     ConcurrencyGroup = "ci-${{ github.ref }}",
-    ConcurrencyCancelInProgress = true,
+    ConcurrencyCancelPullRequests = true,
     TimeoutMinutes = 30)]
 [GitHubActions("publish", GitHubActionsImage.UbuntuLatest,
     OnPushBranches = ["main"],
     OnPushTags = ["v*"],
-    InvokedTargets = [nameof(ITest.Test), nameof(PushImage)],
-    JobPerTarget = true,
+    InvokedTargets = [nameof(PushImage)],
     PublishingTargets = [nameof(PushImage)],
     WritePermissions = [GitHubActionsPermission.Packages],
     EnableGitHubToken = true,
     EnvironmentVariables = ["REGISTRY=ghcr.io"],
     Outputs = ["image", "digest", "tags"],
-    ConcurrencyGroup = "publish-${{ github.ref }}",
+    PublishArtifacts = true,
+    ConcurrencyGroup = "publish",
     TimeoutMinutes = 45)]
+// The pushed digest gets a signed build provenance attestation, kept in GitHub's attestation store:
+// gh attest verify oci://ghcr.io/OWNER/store:1.2.3 --repo OWNER/REPO
+[GitHubActionsStep("publish", "actions/attest-build-provenance",
+    Name = "Attest the pushed image",
+    With = ["subject-name=${{ steps.build.outputs.image }}", "subject-digest=${{ steps.build.outputs.digest }}", "push-to-registry=false"],
+    WritePermissions = [GitHubActionsPermission.IdToken, GitHubActionsPermission.Attestations])]
 partial class Build;

@@ -17,14 +17,19 @@ partial class Build
     [Parameter("User to log in to the registry as; GITHUB_ACTOR, else the owner.")]
     readonly string? RegistryUsername;
 
-    [Parameter("Password for the registry; GITHUB_TOKEN when empty, except for the embedded registry."), Secret]
+    [Parameter("Password for the registry; for ghcr.io, GITHUB_TOKEN when empty. Other registries need it; the embedded one takes none."), Secret]
     readonly string? RegistryPassword;
 
     [Parameter("Platform to build the image for, e.g. linux/arm64 (needs docker buildx; one at a time); the engine's own when empty.")]
     readonly string[] Platforms = [];
 
+    const string DefaultBaseImage = "mcr.microsoft.com/dotnet/aspnet:10.0";
+
     [Parameter("The runtime image the app runs on.")]
-    readonly string BaseImage = "mcr.microsoft.com/dotnet/aspnet:10.0";
+    readonly string BaseImage = DefaultBaseImage;
+
+    [Parameter("Publish an image built on the local stand-in base (made when the base image cannot be pulled) to a registry off this machine.")]
+    readonly bool AllowStandInBase;
 
     string TargetRegistry => Registry ?? LocalRegistry.Address;
 
@@ -33,8 +38,11 @@ partial class Build
     // An image for another platform (say arm64 on an amd64 runner) is built and pushed, but not run here.
     bool ImageRunsHere => Platforms.Length == 0 || ContainerPlatform.RunsOn(Platforms[0], Docker.EnginePlatform);
 
-    // GITHUB_TOKEN is for ghcr.io and its like: it is not handed to the embedded registry, which asks for no login.
-    string? Password => RegistryPassword ?? (PushesToLocalRegistry ? null : GitHubToken);
+    // GITHUB_TOKEN is for ghcr.io alone: no other registry ever sees it, and the embedded one asks for no login.
+    string? Password => RegistryPassword ?? (RegistryCredentials.TakesGitHubToken(TargetRegistry) ? GitHubToken : null);
+
+    // Only the default base image may be stood in, and an image on the stand-in stays on this machine unless asked.
+    StandInRule StandIn => BaseImage != DefaultBaseImage ? StandInRule.Never : AllowStandInBase ? StandInRule.Anywhere : StandInRule.ThisMachineOnly;
 
     // A local push needs no account, so it needs no real owner either.
     string ImageOwner => Owner ?? Containers.Source.Owner ?? (PushesToLocalRegistry ? "local"
@@ -64,7 +72,7 @@ partial class Build
             Context = RootDirectory / "src/Store",
             File = RootDirectory / "src/Store/Dockerfile",
             Platforms = Platforms,
-        }, BaseImage));
+        }, BaseImage, StandIn));
 
     Target SmokeTest => _ => _
         .Description("Runs the image and checks that /health answers with the built version.")
@@ -75,8 +83,10 @@ partial class Build
     Target PushImage => _ => _
         .Description("Pushes the image (immutable tags first) and checks every tag in the registry.")
         .DependsOn(SmokeTest)
-        .Requires(() => PushesToLocalRegistry || Password is not null,
-            "a password for the registry: pass --registry-password, or set GITHUB_TOKEN")
+        .Requires(() => Password is not null || PushesToLocalRegistry || !RegistryCredentials.TakesGitHubToken(TargetRegistry),
+            "a password for ghcr.io: pass --registry-password, or set GITHUB_TOKEN")
+        .Requires(() => Password is not null || PushesToLocalRegistry || RegistryCredentials.TakesGitHubToken(TargetRegistry),
+            "a password for the registry: pass --registry-password, or set REGISTRY_PASSWORD (GITHUB_TOKEN is only ever sent to ghcr.io)")
         .Executes(() =>
         {
             if (PushesToLocalRegistry)

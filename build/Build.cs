@@ -6,10 +6,10 @@ partial class Build : KeelBuild, ITest, IPublish
 {
     public static int Main() => Execute<Build, ICompile>(x => x.Compile);
 
-    [Parameter("Configuration to build.")]
-    public Configuration Configuration { get; set; } = Configuration.Debug;
+    [Parameter("Configuration to build; Debug on your machine, Release on CI.")]
+    public Configuration Configuration { get; set; } = IsLocalBuild ? Configuration.Debug : Configuration.Release;
 
-    [Parameter("Token for GitHub and ghcr.io."), Secret]
+    [Parameter("Token for GitHub and ghcr.io; never sent to any other registry."), Secret]
     readonly string? GitHubToken;
 
     [GitVersion]

@@ -53,10 +53,20 @@ public abstract class KeelBuild : IKeelBuild
     /// <summary>Building, testing and pushing container images: engine, base image, registry, tags and verification.</summary>
     public Containers.ContainerImages Containers => _containers ??= new Containers.ContainerImages(this, Context.Machine.Value);
 
-    /// <summary>True on a developer's machine; false on a CI server (the CI or GITHUB_ACTIONS variable is set).</summary>
-    public bool IsLocalBuild => !EnvironmentVariables.ContainsKey("CI") && !EnvironmentVariables.ContainsKey("GITHUB_ACTIONS");
+    /// <summary>
+    /// Where the running build runs: a developer's terminal, GitHub Actions, or another CI server. Static, as in NUKE,
+    /// so field initializers can read it: <c>Configuration = IsLocalBuild ? Configuration.Debug : Configuration.Release</c>.
+    /// </summary>
+    public static Host Host => AmbientHost.Current ?? Host.From(System.Environment.GetEnvironmentVariables()
+        .Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? ""));
 
-    public bool IsServerBuild => !IsLocalBuild;
+    /// <summary>True on a developer's machine; false on a CI server (GITHUB_ACTIONS=true, or CI set).</summary>
+    public static bool IsLocalBuild => !Host.IsServer;
+
+    /// <summary>True on a CI server.</summary>
+    public static bool IsServerBuild => Host.IsServer;
+
+    bool IKeelBuild.IsLocalBuild => IsLocalBuild;
 
     private BuildContext Context => _context ?? throw new InvalidOperationException("The build's services are available once the build has started, not in its constructor.");
 

@@ -11,7 +11,7 @@ var app = builder.Build();
 app.UseStaticFiles();
 app.MapRazorPages();
 app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
-app.MapGet("/version", (AppVersion version) => Results.Ok(new { version = version.Informational }));
+app.MapGet("/version", (AppVersion version) => Results.Ok(new { version = version.Informational, configuration = version.Configuration }));
 app.MapGet("/api/products", (ProductCatalog catalog) => catalog.All);
 app.MapGet("/api/products/{id:int}", (int id, ProductCatalog catalog) =>
     catalog.Find(id) is { } product ? Results.Ok(product) : Results.NotFound());

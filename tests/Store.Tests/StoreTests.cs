@@ -48,10 +48,15 @@ public class StoreTests(WebApplicationFactory<Program> factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task TheVersionEndpointAnswersWithTheStampedVersion()
+    public async Task TheVersionEndpointAnswersWithTheStampedVersionAndTheConfiguration()
     {
         var body = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/version");
 
         Assert.Equal(StampedVersion, body.GetProperty("version").GetString());
+#if DEBUG
+        Assert.Equal("Debug", body.GetProperty("configuration").GetString());
+#else
+        Assert.Equal("Release", body.GetProperty("configuration").GetString());
+#endif
     }
 }

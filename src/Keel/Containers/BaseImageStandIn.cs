@@ -6,24 +6,47 @@ namespace Keel.Containers;
 
 /// <summary>
 /// Makes sure the Dockerfile's base image exists locally. When it is neither there nor pullable (no internet
-/// registry), it assembles a stand-in for the ASP.NET Core runtime image from Debian (debootstrap) and this
-/// machine's own .NET runtime, tags it with the expected name, and warns.
+/// registry) and the rule allows it, it assembles a stand-in for the ASP.NET Core runtime image from Debian
+/// (debootstrap) and this machine's own .NET runtime, tags it with the expected name, labels it as a stand-in
+/// (images built on it inherit the label), and warns. A stand-in never goes where the rule does not allow it.
 /// </summary>
 public sealed class BaseImageStandIn(DockerTool docker, MachineSetup machine, ProcessRunner runner, ToolResolver tools, AbsolutePath temporaryDirectory, ILogger log)
 {
     /// <summary>The non-root user of Microsoft's .NET images (app, uid 1654), which the Dockerfile runs as.</summary>
     public const int AppUid = 1654;
 
-    public void Ensure(string image)
+    /// <param name="image">The base image the Dockerfile builds on.</param>
+    /// <param name="rule">Whether a stand-in may take its place.</param>
+    /// <param name="registry">Where the image built on it goes (host[:port]).</param>
+    public void Ensure(string image, StandInRule rule, string registry)
     {
+        var allowed = rule == StandInRule.Anywhere || (rule == StandInRule.ThisMachineOnly && RegistryCredentials.IsOnThisMachine(registry));
         if (docker.ImageExists(image))
-            return;
+        {
+            if (!IsStandIn(image))
+                return;
+            if (allowed)
+            {
+                log.Warning("Building on the local stand-in for {Image} (this machine's .NET runtime on Debian); the image carries the label {Label}.", image, ImageLabels.StandIn);
+                return;
+            }
+
+            // The real image may be reachable now; it replaces the stand-in.
+            if (docker.Query("pull", image).ExitCode == 0 && !IsStandIn(image))
+                return;
+            throw NotHere(image, registry);
+        }
+
         log.Information("Pulling the base image {Image} ...", image);
         var pull = docker.Query("pull", image);
         if (pull.ExitCode == 0)
             return;
 
         var reason = pull.Output.Select(l => l.Text.Trim()).LastOrDefault(l => l.Length > 0) ?? "no answer";
+        if (rule == StandInRule.Never)
+            throw new BuildException($"The base image {image} could not be pulled ({reason}); check its name, that its registry answers and that you are logged in to it.");
+        if (!allowed)
+            throw NotHere(image, registry);
         log.Warning("Could not pull {Image} ({Reason}); making a local stand-in from Debian bookworm and this machine's .NET runtime.", image, reason);
         var debootstrap = machine.Require("debootstrap", "debootstrap", "the base image has to be made locally");
         var work = temporaryDirectory / "base-image";
@@ -42,6 +65,7 @@ public sealed class BaseImageStandIn(DockerTool docker, MachineSetup machine, Pr
                 "--change", "ENV PATH=/usr/share/dotnet:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
                 "--change", $"ENV APP_UID={AppUid}",
                 "--change", "WORKDIR /app",
+                "--change", $"LABEL {ImageLabels.StandIn}=\"assembled offline from Debian bookworm and this machine's .NET runtime\"",
                 archive, image);
             log.Warning("Tagged the local stand-in as {Image}; images built on it run this machine's .NET runtime.", image);
         }
@@ -50,6 +74,12 @@ public sealed class BaseImageStandIn(DockerTool docker, MachineSetup machine, Pr
             Remove(work);
         }
     }
+
+    private bool IsStandIn(string image) =>
+        docker.Query("image", "inspect", "--format", $"{{{{ index .Config.Labels \"{ImageLabels.StandIn}\" }}}}", image).StandardOutput.Trim() is { Length: > 0 } and not "<no value>";
+
+    private static BuildException NotHere(string image, string registry) =>
+        new($"The base image {image} cannot be pulled here, and the local stand-in for it (Debian and this machine's .NET runtime) only goes to a registry on this machine, not {registry}; build where {image} can be pulled, or pass --allow-stand-in-base if you mean to publish on the stand-in.");
 
     private void CopyDotNetRuntime(AbsolutePath rootfs)
     {

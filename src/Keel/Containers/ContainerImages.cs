@@ -41,11 +41,14 @@ public sealed class ContainerImages
 
     public void EnsureLocalRegistry() => new LocalRegistry(_build.Docker, _machine, _build.TemporaryDirectory, _log).EnsureRunning();
 
-    /// <summary>Builds the image with every tag of the plan and its labels; the base image is made locally when it cannot be pulled.</summary>
-    public string Build(ImagePlan plan, DockerBuildSettings settings, string baseImage)
+    /// <summary>
+    /// Builds the image with every tag of the plan and its labels. When the base image cannot be pulled, a stand-in
+    /// is made locally where <paramref name="standIn"/> allows it for the plan's registry; otherwise nothing is built.
+    /// </summary>
+    public string Build(ImagePlan plan, DockerBuildSettings settings, string baseImage, StandInRule standIn)
     {
         EnsureEngine();
-        new BaseImageStandIn(_build.Docker, _machine, _build.Processes, _build.Tools, _build.TemporaryDirectory, _log).Ensure(baseImage);
+        new BaseImageStandIn(_build.Docker, _machine, _build.Processes, _build.Tools, _build.TemporaryDirectory, _log).Ensure(baseImage, standIn, plan.Registry);
         var id = _build.Docker.Build(settings with
         {
             Tags = [.. plan.References, .. settings.Tags],
@@ -102,8 +105,10 @@ public sealed class ContainerImages
     }
 
     /// <summary>
-    /// Logs in (credentials in a DOCKER_CONFIG of the build's own, removed afterwards), pushes immutable tags first
-    /// and floating ones last, then checks through the registry API that every tag resolves to the pushed digest.
+    /// Logs in (credentials in a DOCKER_CONFIG of the build's own, removed afterwards) and publishes the image so that
+    /// immutable tags never move: when they already name this commit's image (a re-run), that image stays and nothing
+    /// is pushed again; when they name another commit's, the push fails before anything is written. Floating tags are
+    /// pointed at the digest last, once every immutable tag is verified through the registry API.
     /// </summary>
     public PushResult Push(ImagePlan plan, RegistryCredentials? credentials)
     {
@@ -111,25 +116,45 @@ public sealed class ContainerImages
         var docker = _build.Docker;
         var config = _build.TemporaryDirectory / "docker-config" / Guid.NewGuid().ToString("N");
         Directory.CreateDirectory(config);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         docker.ConfigDirectory = config;
         try
         {
             if (credentials is not null)
                 Login(plan.Registry, credentials);
+            using var registry = new RegistryClient(plan.Registry, credentials?.Username, credentials?.Password) { ForPush = true };
+            var immutable = plan.Tags.Where(t => !t.Floating).ToList();
+            var floating = plan.Tags.Where(t => t.Floating).ToList();
 
-            var digests = plan.References
-                .Select(reference => Retry.Run($"Pushing {reference}", () => docker.Push(reference), RegistryErrors.IsTransient, _log))
-                .Distinct()
-                .ToList();
-            if (digests.Count != 1)
-                throw new BuildException($"The tags of {plan.Repository} were pushed with different digests ({string.Join(", ", digests)}); push again.");
+            var digest = Published(registry, plan, immutable);
+            if (digest is null)
+            {
+                var digests = immutable
+                    .Select(tag => Retry.Run($"Pushing {plan.Repository}:{tag}", () => docker.Push($"{plan.Repository}:{tag}"), RegistryErrors.IsTransient, _log))
+                    .Distinct()
+                    .ToList();
+                if (digests.Count != 1)
+                    throw new BuildException($"The tags of {plan.Repository} were pushed with different digests ({string.Join(", ", digests)}); push again.");
+                digest = digests[0];
+            }
+            else
+            {
+                foreach (var tag in immutable)
+                    PointAt(registry, plan, tag, digest);
+            }
 
-            Verify(plan, digests[0], credentials);
+            Verify(registry, plan, immutable, digest);
+            foreach (var tag in floating)
+                PointAt(registry, plan, tag, digest);
+            Verify(registry, plan, floating, digest);
+            _log.Information("Verified in {Registry}: {Count} tags resolve to {Digest}.", plan.Registry, plan.Tags.Count, digest);
+
             _build.Outputs.Report("image", plan.Repository);
-            _build.Outputs.Report("digest", digests[0]);
+            _build.Outputs.Report("digest", digest);
             _build.Outputs.Report("tags", string.Join('\n', plan.References));
-            _log.Information("Pushed {Repository}@{Digest} as {Tags}", plan.Repository, digests[0], string.Join(", ", plan.Tags));
-            return new PushResult(plan.Repository, digests[0], [.. plan.Tags.Select(t => t.Name)]);
+            _log.Information("Pushed {Repository}@{Digest} as {Tags}", plan.Repository, digest, string.Join(", ", plan.Tags));
+            return new PushResult(plan.Repository, digest, [.. plan.Tags.Select(t => t.Name)]);
         }
         finally
         {
@@ -139,6 +164,41 @@ public sealed class ContainerImages
             Directory.Delete(config, recursive: true);
         }
     }
+
+    /// <summary>
+    /// The digest the immutable tags already name in the registry when it is this commit's image (a re-run); null
+    /// when none of them exists yet. Tags that name another commit's image, or different images, stop the push.
+    /// </summary>
+    private string? Published(RegistryClient registry, ImagePlan plan, IReadOnlyList<ImageTag> immutable)
+    {
+        var existing = immutable
+            .Select(tag => (Tag: tag, Digest: Retry.Run($"Looking up {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name).GetAwaiter().GetResult(), RegistryErrors.IsTransient, _log)))
+            .Where(found => found.Digest is not null)
+            .ToList();
+        if (existing.Count == 0)
+            return null;
+        if (existing.Select(found => found.Digest).Distinct().Count() > 1)
+            throw new BuildException($"{plan.Repository} already has {string.Join(" and ", existing.Select(found => $"{found.Tag} at {found.Digest}"))}, different images under tags that never move; nothing was pushed. Remove the wrong tag from the registry, or build another commit.");
+
+        var (tag, digest) = existing[0];
+        var labels = Retry.Run($"Reading {plan.Path}@{digest}", () => registry.ImageLabelsAsync(plan.Path, digest!).GetAwaiter().GetResult(), RegistryErrors.IsTransient, _log);
+        var revision = labels.GetValueOrDefault(ImageLabels.Revision);
+        if (revision is null || revision != plan.Revision || labels.GetValueOrDefault(ImageLabels.ModifiedTree) != plan.Labels.GetValueOrDefault(ImageLabels.ModifiedTree))
+        {
+            var other = revision is null ? "an image with no revision label" : $"commit {revision[..Math.Min(12, revision.Length)]}";
+            throw new BuildException($"{plan.Repository}:{tag} already exists for {other}, and this build is commit {plan.Revision?[..Math.Min(12, plan.Revision.Length)]}; tags that never move are not pushed again, so nothing was pushed. Tag a new version (or commit again) and build that.");
+        }
+
+        _log.Information("{Repository}:{Tag} is already this commit's image ({Digest}): keeping it and pointing the other tags at it.", plan.Repository, tag, digest);
+        return digest;
+    }
+
+    private void PointAt(RegistryClient registry, ImagePlan plan, ImageTag tag, string digest) =>
+        Retry.Run($"Tagging {plan.Repository}:{tag}", () =>
+        {
+            registry.TagAsync(plan.Path, digest, tag.Name).GetAwaiter().GetResult();
+            return true;
+        }, RegistryErrors.IsTransient, _log);
 
     private void Login(string registry, RegistryCredentials credentials)
     {
@@ -156,16 +216,13 @@ public sealed class ContainerImages
         }
     }
 
-    private void Verify(ImagePlan plan, string digest, RegistryCredentials? credentials)
+    private void Verify(RegistryClient registry, ImagePlan plan, IReadOnlyList<ImageTag> tags, string digest)
     {
-        using var registry = new RegistryClient(plan.Registry, credentials?.Username, credentials?.Password);
-        foreach (var tag in plan.Tags)
+        foreach (var tag in tags)
         {
             var actual = Retry.Run($"Checking {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name).GetAwaiter().GetResult(), RegistryErrors.IsTransient, _log);
             if (actual != digest)
                 throw new BuildException($"{plan.Path}:{tag} resolves to {actual ?? "nothing"} in {plan.Registry}, not to the pushed {digest}.");
         }
-
-        _log.Information("Verified in {Registry}: {Count} tags resolve to {Digest}.", plan.Registry, plan.Tags.Count, digest);
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -31,6 +32,36 @@ public static partial class ImageNames
     }
 
     /// <summary>
+    /// A tag that stands for this text and no other: the text itself when it is a valid tag, else its sanitized form
+    /// (cut to fit) with a short hash of the text, so that two names never end up as the same tag.
+    /// </summary>
+    public static string? UniqueTag(string text)
+    {
+        if (text.Length == 0)
+            return null;
+        return ValidTag().IsMatch(text) ? text : WithHash(text);
+    }
+
+    /// <summary>
+    /// The floating tag of a branch: its name when that is a valid tag that no other kind of tag can have, else a
+    /// unique form with a short hash. A branch named latest, 1.2, sha-abc1234 or pr-7 never takes that tag.
+    /// </summary>
+    public static string? BranchTag(string branch) =>
+        branch.Length > 0 && Reserved().IsMatch(branch) ? WithHash(branch) : UniqueTag(branch);
+
+    /// <summary>True for a tag docker accepts: [A-Za-z0-9_][A-Za-z0-9._-]{0,127}.</summary>
+    public static bool IsValidTag(string tag) => ValidTag().IsMatch(tag);
+
+    private static string WithHash(string text)
+    {
+        var suffix = "-" + ShortHash(text);
+        var sanitized = Tag(text) ?? "x";
+        return (sanitized.Length > MaxTagLength - suffix.Length ? sanitized[..(MaxTagLength - suffix.Length)] : sanitized).TrimEnd('.', '-') + suffix;
+    }
+
+    private static string ShortHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..8];
+
+    /// <summary>
     /// registry/owner/name, lowercased (owners with capitals are common); a part that is still not a valid
     /// repository component fails with the parameter to fix.
     /// </summary>
@@ -48,6 +79,13 @@ public static partial class ImageNames
             throw new BuildException($"'{registry}' (from --registry) is not a registry host; give host[:port], e.g. ghcr.io or localhost:5000.");
         return $"{host}/{parts[0].Item1}/{parts[1].Item1}";
     }
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$")]
+    private static partial Regex ValidTag();
+
+    // The names of the tags a build gives besides branch tags: latest, versions (1, 1.2, 1.2.3, 1.2.4-rc.1), sha-..., pr-N.
+    [GeneratedRegex(@"^(latest|v?\d+(\.\d+){0,2}([-+].*)?|sha-.*|pr-\d+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Reserved();
 
     [GeneratedRegex("^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$")]
     private static partial Regex Component();

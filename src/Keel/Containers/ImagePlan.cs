@@ -6,6 +6,9 @@ public sealed record ImagePlan(string Repository, IReadOnlyList<ImageTag> Tags, 
     /// <summary>repository:tag for every tag, immutable ones first, floating ones last.</summary>
     public IReadOnlyList<string> References => [.. Tags.Select(t => $"{Repository}:{t.Name}")];
 
+    /// <summary>The commit the image is built from (its revision label).</summary>
+    public string? Revision => Labels.GetValueOrDefault(ImageLabels.Revision);
+
     /// <summary>The registry part of the repository.</summary>
     public string Registry => Repository[..Repository.IndexOf('/')];
 

@@ -4,9 +4,11 @@ namespace Keel.Containers;
 
 /// <summary>
 /// Pure policy: from the version and where it was built, the tags and OCI labels of the image.
-/// Stable releases get X.Y.Z, and from the default branch or a release tag also X.Y, X (not for 0.x) and
-/// latest; pre-releases get only their full version; branches their name, pull requests pr-N; every build
-/// sha-XXXXXXX. Immutable tags come first, floating ones last, so a failed push never moves 'latest'.
+/// Immutable tags name one build for good: the version and sha-XXXXXXX. Floating tags move: the branch's name
+/// (never a name another kind of tag has), pr-N, and for a stable release (a stable version read from a release
+/// tag on the commit) X.Y, X (not for 0.x) and latest. A working tree with uncommitted changes is not its commit:
+/// its image gets sha-XXXXXXX-dirty-YYYYYYY, named for the tree it was built from, and its branch's tag, nothing else.
+/// Immutable tags come first, floating ones last, so a failed push never moves a floating tag.
 /// </summary>
 public static class ImageTagPolicy
 {
@@ -14,19 +16,27 @@ public static class ImageTagPolicy
     {
         var version = request.Version;
         var source = request.Source;
-        var isRelease = source.Ref.Kind == RefKind.Tag
-            || (source.Ref.Kind == RefKind.Branch && source.DefaultBranch is { } main && source.Ref.Name == main);
+        var modified = source.ModifiedTree is not null;
+        var release = version.IsStableRelease && !modified && source.Ref.Kind != RefKind.PullRequest;
 
         var tags = new List<ImageTag>();
-        void Add(string? text, bool floating)
+        void Add(string? tag, bool floating)
         {
-            if (ImageNames.Tag(text ?? "") is { } tag && tags.All(t => t.Name != tag))
+            if (tag is not null && tags.All(t => t.Name != tag))
                 tags.Add(new ImageTag(tag, floating));
         }
 
-        Add(version.SemVer, floating: false);
-        Add($"sha-{ShortSha(source.Commit)}", floating: false);
-        if (version.IsStable && isRelease)
+        if (modified)
+        {
+            Add($"sha-{Short(source.Commit)}-dirty-{Short(source.ModifiedTree!)}", floating: false);
+        }
+        else
+        {
+            Add(ImageNames.UniqueTag(version.SemVer), floating: false);
+            Add($"sha-{Short(source.Commit)}", floating: false);
+        }
+
+        if (release)
         {
             Add($"{version.Major}.{version.Minor}", floating: true);
             if (version.Major > 0)
@@ -36,7 +46,7 @@ public static class ImageTagPolicy
         switch (source.Ref.Kind)
         {
             case RefKind.Branch:
-                Add(source.Ref.Name, floating: true);
+                Add(ImageNames.BranchTag(source.Ref.Name), floating: true);
                 break;
             case RefKind.PullRequest:
                 Add($"pr-{source.Ref.PullRequestNumber}", floating: true);
@@ -44,8 +54,8 @@ public static class ImageTagPolicy
         }
 
         foreach (var extra in request.ExtraTags)
-            Add(extra, floating: true);
-        if (version.IsStable && isRelease)
+            Add(ImageNames.UniqueTag(extra), floating: true);
+        if (release)
             Add("latest", floating: true);
 
         return new ImagePlan(
@@ -76,10 +86,12 @@ public static class ImageTagPolicy
             labels[prefix + "description"] = description;
         if (request.Licenses is { } licenses)
             labels[prefix + "licenses"] = licenses;
+        if (request.Source.ModifiedTree is { } tree)
+            labels[ImageLabels.ModifiedTree] = tree;
         foreach (var (key, value) in request.ExtraLabels)
             labels[key] = value;
         return labels;
     }
 
-    private static string ShortSha(string commit) => commit.Length >= 7 ? commit[..7].ToLowerInvariant() : commit.ToLowerInvariant();
+    private static string Short(string hash) => hash.Length >= 7 ? hash[..7].ToLowerInvariant() : hash.ToLowerInvariant();
 }

@@ -52,7 +52,7 @@ public sealed class RegistryClient : IDisposable
             foreach (var type in ManifestTypes)
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
             return request;
-        }, $"repository:{path}:pull", cancellationToken);
+        }, Scope(path, push: false), cancellationToken);
         using (response)
         {
             if (response.StatusCode == HttpStatusCode.NotFound)
@@ -60,6 +60,63 @@ public sealed class RegistryClient : IDisposable
             Ensure(response, $"{path}:{reference}");
             return response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : null;
         }
+    }
+
+    /// <summary>
+    /// The labels of the image a digest names (for an index, of its first platform's image): what a registry says
+    /// about who built an existing tag.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ImageLabelsAsync(string path, string digest, CancellationToken cancellationToken = default)
+    {
+        var (manifest, _) = await ManifestAsync(path, digest, cancellationToken);
+        using var document = JsonDocument.Parse(manifest);
+        var root = document.RootElement;
+        if (root.TryGetProperty("manifests", out var platforms) && platforms.ValueKind == JsonValueKind.Array && platforms.GetArrayLength() > 0)
+            return await ImageLabelsAsync(path, platforms[0].GetProperty("digest").GetString()!, cancellationToken);
+        var config = root.GetProperty("config").GetProperty("digest").GetString()!;
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/blobs/{config}"), Scope(path, push: false), cancellationToken);
+        Ensure(response, $"{path}@{config}");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (body.RootElement.TryGetProperty("config", out var settings) && settings.TryGetProperty("Labels", out var values) && values.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var label in values.EnumerateObject())
+                labels[label.Name] = label.Value.GetString() ?? "";
+        }
+
+        return labels;
+    }
+
+    /// <summary>Points a tag at a manifest the repository already holds, by putting that same manifest under the tag.</summary>
+    public async Task TagAsync(string path, string digest, string tag, CancellationToken cancellationToken = default)
+    {
+        var (manifest, mediaType) = await ManifestAsync(path, digest, cancellationToken);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, $"/v2/{path}/manifests/{tag}")
+        {
+            Content = new ByteArrayContent(manifest) { Headers = { ContentType = new MediaTypeHeaderValue(mediaType) } },
+        }, Scope(path, push: true), cancellationToken);
+        Ensure(response, $"{path}:{tag}");
+    }
+
+    private async Task<(byte[] Body, string MediaType)> ManifestAsync(string path, string reference, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/manifests/{reference}");
+            foreach (var type in ManifestTypes)
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
+            return request;
+        }, Scope(path, push: false), cancellationToken);
+        Ensure(response, $"{path}@{reference}");
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (string.IsNullOrEmpty(mediaType))
+        {
+            using var document = JsonDocument.Parse(body);
+            mediaType = document.RootElement.TryGetProperty("mediaType", out var declared) ? declared.GetString() : null;
+        }
+
+        return (body, mediaType ?? ManifestTypes[1]);
     }
 
     /// <summary>True when something answers the registry API at this address (any status, including 401).</summary>
@@ -76,7 +133,15 @@ public sealed class RegistryClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Ask for push rights from the first request on: a client that is about to push asks once, and a registry that
+    /// grants no pull-only token for a repository that does not exist yet (ghcr.io) still answers.
+    /// </summary>
+    public bool ForPush { get; init; }
+
     public void Dispose() => _http.Dispose();
+
+    private string Scope(string path, bool push) => push || ForPush ? $"repository:{path}:pull,push" : $"repository:{path}:pull";
 
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, string? scope, CancellationToken cancellationToken)
     {

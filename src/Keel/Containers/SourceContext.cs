@@ -9,6 +9,12 @@ public sealed record SourceContext
     public required GitRef Ref { get; init; }
     public required string Commit { get; init; }
     public DateTimeOffset? CommitTime { get; init; }
+
+    /// <summary>
+    /// The git tree of the working directory when it differs from the commit (uncommitted changes or new files);
+    /// null when the working tree is the commit. Such an image is not the commit's and never takes its tags.
+    /// </summary>
+    public string? ModifiedTree { get; init; }
     public string? DefaultBranch { get; init; }
 
     /// <summary>https://github.com/OWNER/REPO: links a ghcr.io package to its repository.</summary>

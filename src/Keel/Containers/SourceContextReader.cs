@@ -10,6 +10,12 @@ namespace Keel.Containers;
 /// </summary>
 public sealed class SourceContextReader(GitTool git, IReadOnlyDictionary<string, string> environment)
 {
+    /// <summary>
+    /// Files the build itself writes as it starts (the schema, parameters.json when missing, IDE profiles): a change
+    /// to them is not a change to what is built, so it does not make the working tree a modified one.
+    /// </summary>
+    private static readonly string[] Generated = [".nuke/build.schema.json", ".nuke/parameters.json", "**/Properties/launchSettings.json"];
+
     public SourceContext Read()
     {
         var onGitHub = environment.GetValueOrDefault("GITHUB_ACTIONS") == "true";
@@ -33,6 +39,7 @@ public sealed class SourceContextReader(GitTool git, IReadOnlyDictionary<string,
             CommitTime = git.TryQuery("show", "-s", "--format=%cI", commit) is { Length: > 0 } time
                 ? DateTimeOffset.Parse(time, CultureInfo.InvariantCulture)
                 : null,
+            ModifiedTree = git.ModifiedTree(Generated),
             DefaultBranch = Text(root, "repository", "default_branch") ?? LocalDefaultBranch(),
             RepositoryUrl = onGitHub && !string.IsNullOrEmpty(repository) ? $"{server}/{repository}" : remote?.WebUrl,
             Owner = environment.GetValueOrDefault("GITHUB_REPOSITORY_OWNER") is { Length: > 0 } owner ? owner : remote?.Owner,

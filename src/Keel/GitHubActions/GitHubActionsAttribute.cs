@@ -56,6 +56,12 @@ public sealed class GitHubActionsAttribute(string name, GitHubActionsImage image
 
     public string? ConcurrencyGroup { get; set; }
     public bool ConcurrencyCancelInProgress { get; set; }
+
+    /// <summary>
+    /// Cancel a run of the group that a newer one supersedes only when both are for a pull request: pushes (and the
+    /// publishing they do) always run to the end.
+    /// </summary>
+    public bool ConcurrencyCancelPullRequests { get; set; }
     public int TimeoutMinutes { get; set; }
 
     /// <summary>Files whose content keys the NuGet cache.</summary>

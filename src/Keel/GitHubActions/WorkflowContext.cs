@@ -7,4 +7,7 @@ public sealed record WorkflowContext(IReadOnlyList<TargetDefinition> Targets, IR
 {
     /// <summary>Where the attributes live, for the header that says how to regenerate.</summary>
     public string Source { get; init; } = "build/";
+
+    /// <summary>Steps the build adds after its own, from [GitHubActionsStep] attributes.</summary>
+    public IReadOnlyList<GitHubActionsStepAttribute> Steps { get; init; } = [];
 }

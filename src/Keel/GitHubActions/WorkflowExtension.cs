@@ -42,7 +42,7 @@ internal sealed class WorkflowExtension : IBuildExtension
             return 0;
         }
 
-        if (!session.Build.IsLocalBuild)
+        if (!KeelBuild.IsLocalBuild)
             return null;
         var automatic = attributes.Where(a => a.AutoGenerate).ToList();
         var files = automatic.Select(a => (session.RootDirectory / ".github" / "workflows" / $"{a.Name}.yml").Value).ToList();
@@ -77,7 +77,15 @@ internal sealed class WorkflowExtension : IBuildExtension
     private static string Render(GitHubActionsAttribute attribute, WorkflowContext context) =>
         WorkflowWriter.Write(WorkflowGenerator.Generate(attribute, context));
 
-    private static WorkflowContext Context(BuildSession session) => new(session.Targets, session.Parameters, UsesGitVersion(session.Build.GetType()));
+    private static WorkflowContext Context(BuildSession session)
+    {
+        var type = session.Build.GetType();
+        var workflows = type.GetCustomAttributes<GitHubActionsAttribute>().Select(a => a.Name).ToList();
+        var steps = type.GetCustomAttributes<GitHubActionsStepAttribute>().ToList();
+        if (steps.FirstOrDefault(step => !workflows.Contains(step.Workflow)) is { } stray)
+            throw new BuildException($"[GitHubActionsStep] {stray.Uses} names workflow '{stray.Workflow}', which the build does not have; known: {string.Join(", ", workflows)}.");
+        return new WorkflowContext(session.Targets, session.Parameters, UsesGitVersion(type)) { Steps = steps };
+    }
 
     private static bool UsesGitVersion(Type type)
     {

@@ -24,13 +24,16 @@ public static class WorkflowGenerator
             .Concat(workflow.OnWorkflowDispatchOptionalInputs.Select(name => (Parameter: Parameter(build, name, workflow.Name, nameof(workflow.OnWorkflowDispatchOptionalInputs)), Required: false)))
             .ToList();
         var on = Triggers(workflow, inputs);
+        var after = build.Steps.Where(step => step.Workflow == workflow.Name)
+            .Select(step => (Attribute: step, Action: PinnedAction.Parse(step.Uses, step.Version, workflow.PinActions, workflow.Name)))
+            .ToList();
         var guardPullRequests = publishing.Count > 0 && on["pull_request"] is not null;
 
         var groups = workflow.JobPerTarget ? invoked.Select(t => (IReadOnlyList<string>)[t]).ToList() : [invoked];
         var jobs = groups.Select(group =>
         {
             var publishes = publishing.Count == 0 || group.Any(publishing.Contains);
-            return Job(workflow, build, graph, group, invoked, publishes, guardPullRequests && publishes, secrets, inputs, matrixParameter);
+            return Job(workflow, build, graph, group, invoked, publishes, guardPullRequests && publishes, secrets, inputs, matrixParameter, publishes ? after : []);
         }).ToList();
 
         return new WorkflowModel
@@ -38,7 +41,7 @@ public static class WorkflowGenerator
             Name = workflow.Name,
             On = on,
             Permissions = Permissions(workflow, publishes: false),
-            Concurrency = workflow.ConcurrencyGroup is { } group1 ? (group1, workflow.ConcurrencyCancelInProgress) : null,
+            Concurrency = workflow.ConcurrencyGroup is { } group1 ? new ConcurrencyModel(group1, workflow.ConcurrencyCancelInProgress, workflow.ConcurrencyCancelPullRequests) : null,
             Environment = workflow.EnvironmentVariables.Select(v => v.Split('=', 2)).ToDictionary(
                 v => v[0].Trim(),
                 v => v.Length == 2 ? v[1] : throw new BuildException($"Workflow '{workflow.Name}': EnvironmentVariables entry '{v[0]}' needs the form NAME=value.")),
@@ -50,7 +53,7 @@ public static class WorkflowGenerator
     private static JobModel Job(
         GitHubActionsAttribute workflow, WorkflowContext build, TargetGraph graph, IReadOnlyList<string> group, IReadOnlyList<string> invoked,
         bool publishes, bool guard, IReadOnlyList<ParameterDefinition> secrets, IReadOnlyList<(ParameterDefinition Parameter, bool Required)> inputs,
-        ParameterDefinition? matrixParameter)
+        ParameterDefinition? matrixParameter, IReadOnlyList<(GitHubActionsStepAttribute Attribute, PinnedAction Action)> after)
     {
         // In its own job a target skips the invoked targets it needs: earlier jobs ran them.
         var skip = workflow.JobPerTarget ? EarlierTargets(graph, group[0], invoked) : [];
@@ -129,6 +132,15 @@ public static class WorkflowGenerator
         if (matrixParameter is not null)
             command.AddRange([matrixParameter.CommandLineName, $"${{{{ matrix.{ParameterNames.Kebab(matrixParameter.Name)} }}}}"]);
         steps.Add(new StepModel { Name = $"Run {string.Join(' ', command.Take(1 + group.Count))}", Id = "build", Run = string.Join(' ', command), Env = environment });
+        steps.AddRange(after.Select(step => new StepModel
+        {
+            Name = step.Attribute.Name,
+            If = step.Attribute.If,
+            Action = step.Action,
+            With = step.Attribute.With.Select(input => input.Split('=', 2)).ToDictionary(
+                input => input[0].Trim(),
+                input => input.Length == 2 ? input[1] : throw new BuildException($"Workflow '{workflow.Name}': step {step.Action.Name} has With entry '{input[0]}'; write input=value.")),
+        }));
 
         if (workflow.PublishArtifacts || workflow.JobPerTarget)
         {
@@ -160,7 +172,7 @@ public static class WorkflowGenerator
             RunsOn = images.Count > 1 ? "${{ matrix.os }}" : Label(images[0]),
             Needs = [.. upstream.Select(ParameterNames.Kebab)],
             If = guard ? "github.event_name != 'pull_request'" : null,
-            Permissions = Permissions(workflow, publishes),
+            Permissions = Permissions(workflow, publishes, after.SelectMany(step => step.Attribute.WritePermissions)),
             Environment = publishes ? workflow.EnvironmentName : null,
             TimeoutMinutes = workflow.TimeoutMinutes,
             Matrix = matrix,
@@ -171,14 +183,14 @@ public static class WorkflowGenerator
     }
 
     /// <summary>Contents and the read scopes for everyone; the write scopes only where the job publishes.</summary>
-    private static SortedDictionary<string, string> Permissions(GitHubActionsAttribute workflow, bool publishes)
+    private static SortedDictionary<string, string> Permissions(GitHubActionsAttribute workflow, bool publishes, IEnumerable<GitHubActionsPermission>? steps = null)
     {
         var permissions = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["contents"] = "read" };
         foreach (var scope in workflow.ReadPermissions)
             permissions[Scope(scope)] = "read";
         if (publishes)
         {
-            foreach (var scope in workflow.WritePermissions)
+            foreach (var scope in workflow.WritePermissions.Concat(steps ?? []))
                 permissions[Scope(scope)] = "write";
         }
 

@@ -6,7 +6,7 @@ public sealed record WorkflowModel
     public required string Name { get; init; }
     public required YamlMap On { get; init; }
     public required IReadOnlyDictionary<string, string> Permissions { get; init; }
-    public (string Group, bool CancelInProgress)? Concurrency { get; init; }
+    public ConcurrencyModel? Concurrency { get; init; }
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     public required IReadOnlyList<JobModel> Jobs { get; init; }
 
@@ -15,6 +15,9 @@ public sealed record WorkflowModel
 
     public string FileName => $"{Name}.yml";
 }
+
+/// <summary>The workflow's concurrency group, and whether a newer run cancels the one in progress (always, or for pull requests only).</summary>
+public sealed record ConcurrencyModel(string Group, bool CancelInProgress, bool PullRequestsOnly = false);
 
 /// <summary>One job of a workflow.</summary>
 public sealed record JobModel

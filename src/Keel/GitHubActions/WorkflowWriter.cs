@@ -13,7 +13,9 @@ public static class WorkflowWriter
         {
             root.Add("concurrency", new YamlMap()
                 .Add("group", concurrency.Group)
-                .Add("cancel-in-progress", YamlScalar.Of(concurrency.CancelInProgress)));
+                .Add("cancel-in-progress", concurrency.PullRequestsOnly
+                    ? new YamlScalar("${{ github.event_name == 'pull_request' }}")
+                    : YamlScalar.Of(concurrency.CancelInProgress)));
         }
 
         if (workflow.Environment.Count > 0)

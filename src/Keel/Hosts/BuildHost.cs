@@ -16,6 +16,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
     /// <summary>The lifecycle, from command line to exit code.</summary>
     public async Task<int> RunAsync(Func<KeelBuild> create, IReadOnlyList<string> args, string? defaultTarget)
     {
+        AmbientHost.Current = Host.From(services.Environment);
         var redactor = new Redactor();
         var invocation = Invocation.Parse(args);
         var root = FindRoot();

@@ -32,6 +32,9 @@ public sealed class GitVersion
     public string ShortSha => Text(nameof(ShortSha));
     public string CommitDate => Text(nameof(CommitDate));
 
+    /// <summary>The release tag on the commit that the version is (v1.2.3); empty when GitVersion computed the version.</summary>
+    public string VersionTag => Text(Versioning.ReleaseVersionOverlay.TagVariable);
+
     /// <summary>True for a version without a pre-release part (1.2.3, not 1.2.3-beta.1).</summary>
     public bool IsStable => PreReleaseTag.Length == 0;
 

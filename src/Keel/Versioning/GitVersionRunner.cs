@@ -7,8 +7,9 @@ namespace Keel.Versioning;
 
 /// <summary>
 /// Runs GitVersion's own program (tools/net10.0/gitversion.dll of the GitVersion.MsBuild package) and caches its
-/// JSON per commit, branch, working-tree state and configuration. Repositories it cannot version correctly (no
-/// git, a shallow clone, a detached HEAD on an untagged commit outside CI) end in one line that says how to fix them.
+/// JSON per commit, branch, refs (every branch and tag), working-tree state and configuration. A commit tagged with
+/// a semantic version is that version (<see cref="ReleaseVersionOverlay"/>). Repositories it cannot version correctly
+/// (no git, a shallow clone, a detached HEAD on an untagged commit outside CI) end in one line that says how to fix them.
 /// </summary>
 internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver tools, IReadOnlyDictionary<string, string> environment, AbsolutePath root, ILogger log)
 {
@@ -22,18 +23,22 @@ internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver too
 
         var ciRef = environment.GetValueOrDefault("GITHUB_ACTIONS") == "true" ? environment.GetValueOrDefault("GITHUB_REF") : null;
         var branch = git.TryQuery("symbolic-ref", "-q", "HEAD") ?? "";
-        // A detached HEAD on a tag is a release being rebuilt: GitVersion takes the tag's version.
-        if (branch.Length == 0 && string.IsNullOrEmpty(ciRef) && string.IsNullOrEmpty(git.TryQuery("tag", "--points-at", "HEAD")))
+        var tags = (git.TryQuery("tag", "--points-at", "HEAD") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var release = ReleaseTag.Highest(tags);
+        // A detached HEAD on a tag is a release being rebuilt: the tag is the version.
+        if (branch.Length == 0 && string.IsNullOrEmpty(ciRef) && tags.Length == 0)
             throw new BuildException("HEAD is detached (no branch is checked out), so GitVersion cannot tell which branch's rules apply; check out a branch ('git switch main') or a tag, or on CI check out with actions/checkout and 'fetch-depth: 0'.");
 
         var dll = Locate(packageVersion);
         var configuration = new[] { "GitVersion.yml", "GitVersion.yaml" }.Select(f => root / f).FirstOrDefault(f => f.FileExists());
-        var key = Hash(dll, git.CurrentCommit(), branch, ciRef ?? "", git.Query("status", "--porcelain"), configuration is null ? "" : File.ReadAllText(configuration));
+        // GitVersion's answer depends on every branch and tag (a new tag on an ancestor changes it), so all refs key it.
+        var refs = git.Query("for-each-ref", "--format=%(objectname) %(refname)");
+        var key = Hash(dll, git.CurrentCommit(), branch, ciRef ?? "", refs, git.Query("status", "--porcelain"), configuration is null ? "" : File.ReadAllText(configuration));
         var cache = root / ".nuke" / "temp" / "gitversion" / $"{key}.json";
         if (cache.FileExists())
         {
             log.Debug("GitVersion: cached answer {File}", cache.RelativeTo(root));
-            return File.ReadAllText(cache);
+            return Released(File.ReadAllText(cache), release);
         }
 
         Directory.CreateDirectory(cache.Parent);
@@ -57,9 +62,19 @@ internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver too
         }
 
         File.Move(output, cache, overwrite: true);
-        var json = File.ReadAllText(cache);
+        var json = Released(File.ReadAllText(cache), release);
         log.Information("GitVersion: {SemVer}", GitVersion.FromJson(json).SemVer);
         return json;
+    }
+
+    private string Released(string json, ReleaseTag? release)
+    {
+        if (release is null)
+            return json;
+        var computed = GitVersion.FromJson(json).SemVer;
+        if (computed != release.Version.SemVer)
+            log.Debug("GitVersion computed {Computed}; the commit is tagged {Tag}, so the version is {Version}.", computed, release.Name, release.Version.SemVer);
+        return ReleaseVersionOverlay.Apply(json, release);
     }
 
     /// <summary>gitversion.dll from the NuGet packages folder, where the build project's PackageDownload put it.</summary>

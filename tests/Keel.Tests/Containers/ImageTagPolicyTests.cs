@@ -7,7 +7,8 @@ public class ImageTagPolicyTests
 {
     private const string Commit = "ABC1234def5678abc1234def5678abc1234def56";
 
-    private static ImageRequest Request(string semVer, GitRef gitRef, string owner = "acme", string? defaultBranch = "main", string[]? extra = null)
+    private static ImageRequest Request(string semVer, GitRef gitRef, string owner = "acme", string? defaultBranch = "main", string[]? extra = null,
+        string? releaseTag = null, string? modifiedTree = null)
     {
         var core = semVer.Split('-', 2)[0].Split('+')[0].Split('.').Select(int.Parse).ToArray();
         var preRelease = semVer.Contains('-') ? semVer.Split('-', 2)[1] : "";
@@ -16,12 +17,13 @@ public class ImageTagPolicyTests
             Registry = "ghcr.io",
             Owner = owner,
             Name = "store",
-            Version = new ImageVersion(semVer, core[0], core[1], core[2], preRelease),
+            Version = new ImageVersion(semVer, core[0], core[1], core[2], preRelease, releaseTag),
             Source = new SourceContext
             {
                 Ref = gitRef,
                 Commit = Commit,
                 CommitTime = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.FromHours(1)),
+                ModifiedTree = modifiedTree,
                 DefaultBranch = defaultBranch,
                 RepositoryUrl = "https://github.com/Acme/store",
             },
@@ -29,20 +31,29 @@ public class ImageTagPolicyTests
         };
     }
 
+    private static string Hashed(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..8];
+
     public static TheoryData<string, ImageRequest, string> Tags => new()
     {
-        { "a release tag gets the version, its aliases and latest", Request("1.2.3", GitRef.Tag("v1.2.3")), "1.2.3 sha-abc1234 | 1.2 1 latest" },
-        { "a stable version on the default branch is a release too", Request("1.2.3", GitRef.Branch("main")), "1.2.3 sha-abc1234 | 1.2 1 main latest" },
-        { "0.x releases get no bare major", Request("0.4.1", GitRef.Tag("v0.4.1")), "0.4.1 sha-abc1234 | 0.4 latest" },
-        { "a pre-release tag gets only its full version", Request("1.3.0-beta.1", GitRef.Tag("v1.3.0-beta.1")), "1.3.0-beta.1 sha-abc1234 |" },
+        { "a release tag gets the version, its aliases and latest", Request("1.2.3", GitRef.Tag("v1.2.3"), releaseTag: "v1.2.3"), "1.2.3 sha-abc1234 | 1.2 1 latest" },
+        { "a released commit built from main gets the release tags and main", Request("1.2.3", GitRef.Branch("main"), releaseTag: "v1.2.3"), "1.2.3 sha-abc1234 | 1.2 1 main latest" },
+        { "a stable version GitVersion computed on main is no release: latest stays", Request("1.2.3", GitRef.Branch("main")), "1.2.3 sha-abc1234 | main" },
+        { "0.x releases get no bare major", Request("0.4.1", GitRef.Tag("v0.4.1"), releaseTag: "v0.4.1"), "0.4.1 sha-abc1234 | 0.4 latest" },
+        { "a pre-release tag gets only its full version", Request("1.3.0-beta.1", GitRef.Tag("v1.3.0-beta.1"), releaseTag: "v1.3.0-beta.1"), "1.3.0-beta.1 sha-abc1234 |" },
         { "a pre-release on the default branch never gets latest", Request("1.2.4-1", GitRef.Branch("main")), "1.2.4-1 sha-abc1234 | main" },
-        { "a feature branch gets its sanitized name", Request("1.2.4-Add-Cart.1", GitRef.Branch("feature/Add-Cart")), "1.2.4-Add-Cart.1 sha-abc1234 | feature-Add-Cart" },
+        { "a branch whose name is a valid tag keeps it", Request("1.2.4-develop.1", GitRef.Branch("develop")), "1.2.4-develop.1 sha-abc1234 | develop" },
+        { "a branch whose name had to change gets a short hash of it", Request("1.2.4-Add-Cart.1", GitRef.Branch("feature/Add-Cart")), $"1.2.4-Add-Cart.1 sha-abc1234 | feature-Add-Cart-{Hashed("feature/Add-Cart")}" },
+        { "feature-Add-Cart, already valid, cannot take feature/Add-Cart's tag", Request("1.2.4-Add-Cart.1", GitRef.Branch("feature-Add-Cart")), "1.2.4-Add-Cart.1 sha-abc1234 | feature-Add-Cart" },
+        { "a branch named latest never takes latest", Request("1.2.4-latest.1", GitRef.Branch("latest")), $"1.2.4-latest.1 sha-abc1234 | latest-{Hashed("latest")}" },
+        { "a branch named like a version never takes a version's tag", Request("1.2.4-1", GitRef.Branch("1.2")), $"1.2.4-1 sha-abc1234 | 1.2-{Hashed("1.2")}" },
+        { "a branch named like a commit tag never takes one", Request("1.2.4-1", GitRef.Branch("sha-abc1234")), $"1.2.4-1 sha-abc1234 | sha-abc1234-{Hashed("sha-abc1234")}" },
         { "a pull request gets pr-N", Request("1.2.4-PullRequest42.3", GitRef.PullRequest(42, "fix/typo")), "1.2.4-PullRequest42.3 sha-abc1234 | pr-42" },
-        { "a stable version off the default branch gets no floating release tags", Request("1.2.3", GitRef.Branch("hotfix/login")), "1.2.3 sha-abc1234 | hotfix-login" },
-        { "without a known default branch only tags are releases", Request("1.2.3", GitRef.Branch("main"), defaultBranch: null), "1.2.3 sha-abc1234 | main" },
-        { "build metadata is not allowed in tags", Request("1.2.4-1+5", GitRef.Branch("dev")), "1.2.4-1-5 sha-abc1234 | dev" },
-        { "a branch name cannot start with '.' or '-'", Request("1.2.4-x.1", GitRef.Branch("-.weird")), "1.2.4-x.1 sha-abc1234 | weird" },
-        { "extra tags are floating and deduplicated", Request("1.2.3", GitRef.Tag("v1.2.3"), extra: ["stable", "1.2"]), "1.2.3 sha-abc1234 | 1.2 1 stable latest" },
+        { "a pull request of a released commit moves no release tag", Request("1.2.3", GitRef.PullRequest(42, "fix/typo"), releaseTag: "v1.2.3"), "1.2.3 sha-abc1234 | pr-42" },
+        { "a stable version off the default branch gets no floating release tags", Request("1.2.3", GitRef.Branch("hotfix/login")), $"1.2.3 sha-abc1234 | hotfix-login-{Hashed("hotfix/login")}" },
+        { "uncommitted changes take none of the commit's tags", Request("1.2.3", GitRef.Branch("main"), releaseTag: "v1.2.3", modifiedTree: "DEF5678aaaabbbbccccddddeeeeffff0000111122"), "sha-abc1234-dirty-def5678 | main" },
+        { "a version that is no valid tag gets a short hash", Request("1.2.4-1+5", GitRef.Branch("dev")), $"1.2.4-1-5-{Hashed("1.2.4-1+5")} sha-abc1234 | dev" },
+        { "a branch name cannot start with '.' or '-'", Request("1.2.4-x.1", GitRef.Branch("-.weird")), $"1.2.4-x.1 sha-abc1234 | weird-{Hashed("-.weird")}" },
+        { "extra tags are floating and deduplicated", Request("1.2.3", GitRef.Tag("v1.2.3"), extra: ["stable", "1.2"], releaseTag: "v1.2.3"), "1.2.3 sha-abc1234 | 1.2 1 stable latest" },
     };
 
     [Theory]
@@ -54,21 +65,36 @@ public class ImageTagPolicyTests
         var rendered = $"{string.Join(' ', plan.Tags.Where(t => !t.Floating))} | {string.Join(' ', plan.Tags.Where(t => t.Floating))}".Trim();
         Assert.True(expected == rendered, $"{behaviour}: got '{rendered}'");
         Assert.Equal(plan.Tags.Where(t => !t.Floating).Concat(plan.Tags.Where(t => t.Floating)), plan.Tags);
+        Assert.All(plan.Tags, t => Assert.True(ImageNames.IsValidTag(t.Name), $"{behaviour}: '{t}' is no valid tag"));
     }
 
     [Fact]
-    public void ALongBranchNameIsCutTo128Characters()
+    public void LongBranchNamesThatShareTheirFirst128CharactersGetTagsOfTheirOwn()
     {
-        var plan = ImageTagPolicy.Plan(Request("1.0.1-x.1", GitRef.Branch("feature/" + new string('a', 200))));
+        var first = ImageTagPolicy.Plan(Request("1.0.1-x.1", GitRef.Branch("feature/" + new string('a', 200) + "-one")));
+        var second = ImageTagPolicy.Plan(Request("1.0.1-x.1", GitRef.Branch("feature/" + new string('a', 200) + "-two")));
 
-        Assert.All(plan.Tags, t => Assert.True(t.Name.Length <= 128));
-        Assert.Contains(plan.Tags, t => t.Name == ("feature-" + new string('a', 200))[..128]);
+        var tags = new[] { first, second }.Select(plan => plan.Tags.Single(t => t.Floating).Name).ToList();
+        Assert.All(tags, tag => Assert.True(tag.Length <= 128 && ImageNames.IsValidTag(tag), tag));
+        Assert.NotEqual(tags[0], tags[1]);
+        Assert.All(tags, tag => Assert.StartsWith("feature-aaaa", tag));
+    }
+
+    [Fact]
+    public void LongVersionsThatShareTheirFirst128CharactersGetTagsOfTheirOwn()
+    {
+        var label = new string('b', 150);
+        var first = ImageTagPolicy.Plan(Request($"1.0.1-{label}.1", GitRef.Branch("main")));
+        var second = ImageTagPolicy.Plan(Request($"1.0.1-{label}.2", GitRef.Branch("main")));
+
+        Assert.NotEqual(first.Tags[0].Name, second.Tags[0].Name);
+        Assert.All(new[] { first.Tags[0].Name, second.Tags[0].Name }, tag => Assert.True(tag.Length <= 128 && ImageNames.IsValidTag(tag), tag));
     }
 
     [Fact]
     public void TheRepositoryIsLowercasedAndReferencesListImmutableTagsFirst()
     {
-        var plan = ImageTagPolicy.Plan(Request("1.2.3", GitRef.Tag("v1.2.3"), owner: "Acme-Corp"));
+        var plan = ImageTagPolicy.Plan(Request("1.2.3", GitRef.Tag("v1.2.3"), owner: "Acme-Corp", releaseTag: "v1.2.3"));
 
         Assert.Equal("ghcr.io/acme-corp/store", plan.Repository);
         Assert.Equal("acme-corp/store", plan.Path);
@@ -101,6 +127,15 @@ public class ImageTagPolicyTests
             ["org.opencontainers.image.url"] = "https://github.com/Acme/store",
             ["org.opencontainers.image.version"] = "1.2.3",
         }, labels);
+    }
+
+    [Fact]
+    public void AnImageOfUncommittedChangesSaysWhichTreeItWasBuiltFrom()
+    {
+        var labels = ImageTagPolicy.Plan(Request("1.2.4-1", GitRef.Branch("main"), modifiedTree: "def5678")).Labels;
+
+        Assert.Equal("def5678", labels[ImageLabels.ModifiedTree]);
+        Assert.Equal(Commit, labels[ImageLabels.Revision]);
     }
 
     [Fact]

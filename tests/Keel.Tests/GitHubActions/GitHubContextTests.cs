@@ -57,7 +57,7 @@ public class GitHubContextTests
         { "release-tag", "1.4.0", "1.4.0 sha-2222222 1.4 1 latest" },
         { "prerelease-tag", "2.0.0-rc.1", "2.0.0-rc.1 sha-3333333" },
         { "pull-request", "1.4.1-PullRequest17.2", "1.4.1-PullRequest17.2 sha-5555555 pr-17" },
-        { "workflow-dispatch", "1.5.0-beta.4", "1.5.0-beta.4 sha-7777777 release-1.5" },
+        { "workflow-dispatch", "1.5.0-beta.4", "1.5.0-beta.4 sha-7777777 release-1.5-a82993a5" },
     };
 
     [Theory]
@@ -65,13 +65,16 @@ public class GitHubContextTests
     public void EachRecordedRunGetsItsTags(string fixture, string semVer, string expected)
     {
         var core = semVer.Split('-', 2)[0].Split('.').Select(int.Parse).ToArray();
+        var source = Read(fixture);
+        // A tag push builds the tagged commit, whose version is its tag.
+        var releaseTag = source.Ref.Kind == RefKind.Tag ? source.Ref.Name : null;
         var plan = ImageTagPolicy.Plan(new ImageRequest
         {
             Registry = "ghcr.io",
-            Owner = Read(fixture).Owner!,
+            Owner = source.Owner!,
             Name = "store",
-            Version = new ImageVersion(semVer, core[0], core[1], core[2], semVer.Contains('-') ? semVer.Split('-', 2)[1] : ""),
-            Source = Read(fixture),
+            Version = new ImageVersion(semVer, core[0], core[1], core[2], semVer.Contains('-') ? semVer.Split('-', 2)[1] : "", releaseTag),
+            Source = source,
         });
 
         Assert.Equal("ghcr.io/acme-corp/store", plan.Repository);

@@ -58,37 +58,6 @@ public class GitVersionTests
         Assert.False(Directory.Exists(root.File(".nuke/temp/gitversion")));
     }
 
-    /// <summary>
-    /// A repository checked out the way actions/checkout does with fetch-depth 0: an empty repository, origin, every
-    /// branch as a remote branch and every tag, then a detached checkout of <paramref name="reference"/>.
-    /// </summary>
-    private static TempDirectory CheckedOutLikeGitHubActions(string origin, string reference)
-    {
-        var workspace = new TempDirectory(nuke: false);
-        var repository = GitRepository.Init(workspace);
-        repository.Git("remote", "add", "origin", origin);
-        repository.Git("fetch", "-q", "origin", "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*");
-        if (reference.StartsWith("refs/pull/", StringComparison.Ordinal))
-        {
-            // A pull request: its merge commit, fetched beside the branches and checked out detached.
-            repository.Git("fetch", "-q", "origin", $"+{reference}:refs/remotes/{reference["refs/".Length..]}");
-            repository.Git("checkout", "-q", "--force", $"refs/remotes/{reference["refs/".Length..]}");
-        }
-        else if (reference.StartsWith("refs/heads/", StringComparison.Ordinal))
-        {
-            // A branch push: a local branch at the remote branch's tip.
-            var branch = reference["refs/heads/".Length..];
-            repository.Git("checkout", "-q", "--force", "-B", branch, $"refs/remotes/origin/{branch}");
-        }
-        else
-        {
-            repository.Git("checkout", "-q", "--force", reference);
-        }
-
-        Directory.CreateDirectory(workspace.File(".nuke"));
-        return workspace;
-    }
-
     [Fact]
     public void BranchPushesAndPullRequestsOnGitHubActionsAreVersionedByGitVersionsRulesForThem()
     {
@@ -102,9 +71,9 @@ public class GitVersionTests
         repository.Git("update-ref", "refs/pull/42/merge", "HEAD");
         repository.Git("switch", "-q", "main");
 
-        using var push = CheckedOutLikeGitHubActions(origin.Path, "refs/heads/main");
+        using var push = GitHubCheckout.Of(origin.Path, "refs/heads/main");
         var onMain = TestBuild.Run<Versioned>(["Show"], environment: new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_REF"] = "refs/heads/main" }, root: push);
-        using var pullRequest = CheckedOutLikeGitHubActions(origin.Path, "refs/pull/42/merge");
+        using var pullRequest = GitHubCheckout.Of(origin.Path, "refs/pull/42/merge");
         var onPullRequest = TestBuild.Run<Versioned>(["Show"], environment: new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_REF"] = "refs/pull/42/merge" }, root: pullRequest);
 
         Assert.True(onMain.ExitCode == 0, onMain.Output);
@@ -121,7 +90,7 @@ public class GitVersionTests
         var (origin, repository) = Repository();
         using var _ = origin;
         repository.Commit("release").Tag("v1.2.3").Commit("after the release");
-        using var workspace = CheckedOutLikeGitHubActions(origin.Path, "refs/tags/v1.2.3");
+        using var workspace = GitHubCheckout.Of(origin.Path, "refs/tags/v1.2.3");
 
         var outcome = TestBuild.Run<Versioned>(["Show"], environment: TagPush("v1.2.3"), root: workspace);
 
@@ -136,7 +105,7 @@ public class GitVersionTests
         var (origin, repository) = Repository();
         using var _ = origin;
         repository.Commit("release candidate").Tag("v2.0.0-rc.1").Commit("after it");
-        using var workspace = CheckedOutLikeGitHubActions(origin.Path, "refs/tags/v2.0.0-rc.1");
+        using var workspace = GitHubCheckout.Of(origin.Path, "refs/tags/v2.0.0-rc.1");
         repository.Git("checkout", "-q", "--detach", "v2.0.0-rc.1");
 
         var onGitHub = TestBuild.Run<Versioned>(["Show"], environment: TagPush("v2.0.0-rc.1"), root: workspace);

@@ -19,6 +19,32 @@ public sealed class GitTool(ProcessRunner runner, ToolResolver resolver, string 
 
     public string CurrentCommit() => Query("rev-parse", "HEAD");
 
+    /// <summary>
+    /// The tree object of the working directory as it is (tracked changes and new files that are not ignored), or
+    /// null when it is exactly HEAD's; changes to <paramref name="disregarded"/> (pathspecs) do not count. Written
+    /// through a copy of the index, so the repository's own index is untouched.
+    /// </summary>
+    public string? ModifiedTree(params string[] disregarded)
+    {
+        string[] paths = ["--", ".", .. disregarded.Select(path => $":(exclude,glob){path}")];
+        if (Query(["status", "--porcelain", "--untracked-files=all", .. paths]).Length == 0)
+            return null;
+        var index = Path.Combine(Path.GetTempPath(), $"keel-index-{Guid.NewGuid():N}");
+        try
+        {
+            var current = Path.GetFullPath(Query("rev-parse", "--git-path", "index"), workingDirectory);
+            if (File.Exists(current))
+                File.Copy(current, index);
+            var environment = new Dictionary<string, string?> { ["GIT_INDEX_FILE"] = index };
+            runner.Run(new ToolInvocation(resolver.Resolve("git"), ["add", "-A", .. paths]) { WorkingDirectory = workingDirectory, LogOutput = false, Environment = environment });
+            return runner.Run(new ToolInvocation(resolver.Resolve("git"), ["write-tree"]) { WorkingDirectory = workingDirectory, LogOutput = false, Environment = environment }).StandardOutput.Trim();
+        }
+        finally
+        {
+            File.Delete(index);
+        }
+    }
+
     /// <summary>The checked-out branch, or null on a detached HEAD.</summary>
     public string? CurrentBranch() => Query("rev-parse", "--abbrev-ref", "HEAD") is var branch && branch != "HEAD" ? branch : null;
 

@@ -1,0 +1,17 @@
+namespace Keel.Containers;
+
+/// <summary>The labels Keel reads back from images, beside the OCI ones it writes.</summary>
+public static class ImageLabels
+{
+    /// <summary>The commit an image was built from (OCI).</summary>
+    public const string Revision = "org.opencontainers.image.revision";
+
+    /// <summary>The version an image carries (OCI).</summary>
+    public const string Version = "org.opencontainers.image.version";
+
+    /// <summary>On an image built from a working tree with uncommitted changes: that tree's git object id.</summary>
+    public const string ModifiedTree = "dev.keel.image.modified-tree";
+
+    /// <summary>On a base image Keel assembled on this machine because the real one could not be pulled, and on every image built on it.</summary>
+    public const string StandIn = "dev.keel.image.stand-in";
+}

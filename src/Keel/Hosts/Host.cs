@@ -1,0 +1,32 @@
+namespace Keel;
+
+/// <summary>What kind of machine a build runs on.</summary>
+public enum HostKind
+{
+    /// <summary>A developer's machine.</summary>
+    Terminal,
+
+    /// <summary>A GitHub Actions runner (GITHUB_ACTIONS=true).</summary>
+    GitHubActions,
+
+    /// <summary>Another CI server (CI is set).</summary>
+    Server,
+}
+
+/// <summary>Where the build runs, read once from the environment the build was handed.</summary>
+public sealed record Host(HostKind Kind)
+{
+    /// <summary>True on a CI server, false on a developer's machine.</summary>
+    public bool IsServer => Kind != HostKind.Terminal;
+
+    public static Host From(IReadOnlyDictionary<string, string> environment)
+    {
+        if (environment.GetValueOrDefault("GITHUB_ACTIONS") == "true")
+            return new Host(HostKind.GitHubActions);
+        return environment.TryGetValue("CI", out var ci) && ci is not ("" or "0" or "false" or "False")
+            ? new Host(HostKind.Server)
+            : new Host(HostKind.Terminal);
+    }
+
+    public override string ToString() => Kind.ToString();
+}
