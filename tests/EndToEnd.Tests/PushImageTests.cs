@@ -3,9 +3,10 @@ using System.Text.Json;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// ./build.sh PushImage, for real: a throwaway git repository tagged v1.2.3, the Docker engine, and a registry
-/// with TLS and a password standing in for ghcr.io. The Test target is skipped here: these runs prove the image
-/// job, and the tests themselves run in the Test target.
+/// ./build.sh PushImage, for real: a throwaway git repository tagged v1.2.3 whose commit other branches hold too (a
+/// Dependabot branch, a feature branch), the Docker engine, and a registry with TLS and a password standing in for
+/// ghcr.io. The Test target is skipped here: these runs prove the image job, and the tests themselves run in the
+/// Test target.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
@@ -15,9 +16,9 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
         public Release()
         {
             Registry = new SecureRegistry();
-            Repository = new ThrowawayRepository();
+            Repository = new ThrowawayRepository().WithBranches("dependabot/nuget/serilog-4.4.0", "feature/cart");
             Repository.Git("tag", "v1.2.3");
-            Push = BuildRun.Start(Repository, new Dictionary<string, string> { ["GITHUB_TOKEN"] = SecureRegistry.Password },
+            Push = BuildRun.Start(Repository, new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = SecureRegistry.Password },
                 "PushImage", "--skip", "Test", "--registry", Registry.Address, "--owner", "Acme-Corp", "--registry-username", SecureRegistry.Username);
         }
 
@@ -70,53 +71,23 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
         Assert.True(_release.Push.ExitCode == 0, _release.Push.Output);
         var reference = $"{_release.Registry.Address}/{Path}:1.2.3";
         Shell.Check("docker", "image", "rm", "--force", reference);
-        var config = Directory.CreateTempSubdirectory("keel-e2e-docker-").FullName;
-        try
-        {
-            var docker = new Dictionary<string, string> { ["DOCKER_CONFIG"] = config };
-            var login = Shell.Run("docker", ["login", _release.Registry.Address, "--username", SecureRegistry.Username, "--password-stdin"], environment: docker, input: SecureRegistry.Password);
-            Assert.True(login.ExitCode == 0, login.Output);
-            var pull = Shell.Run("docker", ["pull", reference], environment: docker);
-            Assert.True(pull.ExitCode == 0, pull.Output);
-        }
-        finally
-        {
-            Directory.Delete(config, recursive: true);
-        }
+        Pull(reference);
 
-        using var labels = JsonDocument.Parse(Shell.Check("docker", "image", "inspect", "--format", "{{json .Config.Labels}}", reference));
-        string Label(string name) => labels.RootElement.GetProperty($"org.opencontainers.image.{name}").GetString()!;
+        var labels = RunningImage.Labels(reference);
+        string Label(string name) => labels[$"org.opencontainers.image.{name}"];
         Assert.Equal("1.2.3", Label("version"));
         Assert.Equal(_release.Repository.HeadCommit, Label("revision"));
         Assert.Equal("https://github.com/Acme-Corp/store", Label("source"));
         Assert.Equal(DateTimeOffset.Parse(_release.Repository.Git("show", "-s", "--format=%cI", "HEAD")).UtcDateTime, DateTimeOffset.Parse(Label("created")).UtcDateTime);
+        // Built on this machine's stand-in for the base image, the image says so.
+        if (RunningImage.Labels("mcr.microsoft.com/dotnet/aspnet:10.0").ContainsKey("dev.keel.image.stand-in"))
+            Assert.True(labels.ContainsKey("dev.keel.image.stand-in"), string.Join(", ", labels.Keys));
 
-        var port = SecureRegistry.FreePort();
-        var container = Shell.Check("docker", "run", "--detach", "--publish", $"127.0.0.1:{port}:8080", reference);
-        try
-        {
-            using var http = new HttpClient();
-            JsonElement? health = null;
-            for (var i = 0; i < 120 && health is null; i++)
-            {
-                try
-                {
-                    health = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{port}/health")).RootElement;
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(250);
-                }
-            }
-
-            Assert.NotNull(health);
-            Assert.Equal("healthy", health!.Value.GetProperty("status").GetString());
-            Assert.Equal("1.2.3", health.Value.GetProperty("version").GetString());
-        }
-        finally
-        {
-            Shell.Run("docker", ["rm", "--force", container]);
-        }
+        var health = await RunningImage.GetJsonAsync(reference, "/health");
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+        Assert.Equal("1.2.3", health.GetProperty("version").GetString());
+        // A build on a developer's machine is a Debug build, and says so.
+        Assert.Equal("Debug", (await RunningImage.GetJsonAsync(reference, "/version")).GetProperty("configuration").GetString());
     }
 
     [Fact]
@@ -135,10 +106,11 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
     public void ARegistryThatHandsOutBearerTokensLikeGhcrIoGetsEveryTagVerified()
     {
         using var registry = new SecureRegistry(bearerTokens: true);
-        // The way the publish workflow runs it: owner, user and password from GitHub's variables.
+        // The way the publish workflow runs it: owner and user from GitHub's variables (the password is no GITHUB_TOKEN:
+        // that goes to ghcr.io only).
         var run = BuildRun.Start(_release.Repository, new Dictionary<string, string>
         {
-            ["GITHUB_TOKEN"] = SecureRegistry.Password,
+            ["REGISTRY_PASSWORD"] = SecureRegistry.Password,
             ["GITHUB_ACTOR"] = SecureRegistry.Username,
             ["GITHUB_REPOSITORY_OWNER"] = "Acme-Corp",
         }, "PushImage", "--skip", "Test", "--registry", registry.Address);
@@ -147,55 +119,122 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
         Assert.Equal(6, registry.Client.Tags(Path).Count);
         var digest = Assert.Single(registry.Client.Tags(Path).Select(tag => registry.Client.Digest(Path, tag)).Distinct());
         Assert.Contains($"Verified in {registry.Address}: 6 tags resolve to {digest}", run.Output);
-        // docker fetched a push token; the build's own check fetched a pull-only token, with the same login.
-        Assert.Contains(registry.Tokens!.GrantedRequests, request => request.EndsWith($"{SecureRegistry.Username} repository:{Path}:pull,push") || request.EndsWith($"{SecureRegistry.Username} repository:{Path}:push,pull"));
+        // docker fetched a push token for the immutable tags; the build's own client, with the same login, fetched a pull
+        // token to look the tags up and a push token to point the floating tags at the digest (which it did: see above).
+        Assert.Contains(registry.Tokens!.GrantedRequests, request => request.EndsWith($"{SecureRegistry.Username} repository:{Path}:push,pull"));
         Assert.Contains($"GET {SecureRegistry.Username} repository:{Path}:pull", registry.Tokens.GrantedRequests);
         Assert.DoesNotContain(SecureRegistry.Password, run.Output);
     }
 
-    [Fact]
-    public void ATagPushRunAsThePublishWorkflowRunsItPublishesTheReleaseTags()
+    /// <summary>What GitHub sets for the publish workflow's step, with the test registry in place of ghcr.io.</summary>
+    private BuildRun RunAsThePublishWorkflow(ThrowawayRepository checkout, string reference, string runner)
     {
-        using var checkout = ThrowawayRepository.CheckedOutLikeGitHubActions(_release.Repository, "refs/tags/v1.2.3");
+        var eventFile = System.IO.Path.Combine(runner, "event.json");
+        File.WriteAllText(eventFile, $$"""{ "ref": "{{reference}}", "repository": { "full_name": "Acme-Corp/store", "default_branch": "main", "owner": { "login": "Acme-Corp" } } }""");
+        return BuildRun.Start(checkout, new Dictionary<string, string>
+        {
+            ["GITHUB_ACTIONS"] = "true",
+            ["CI"] = "true",
+            ["GITHUB_EVENT_NAME"] = "push",
+            ["GITHUB_EVENT_PATH"] = eventFile,
+            ["GITHUB_REF"] = reference,
+            ["GITHUB_SHA"] = checkout.HeadCommit,
+            ["GITHUB_REPOSITORY"] = "Acme-Corp/store",
+            ["GITHUB_REPOSITORY_OWNER"] = "Acme-Corp",
+            ["GITHUB_SERVER_URL"] = "https://github.com",
+            ["GITHUB_ACTOR"] = SecureRegistry.Username,
+            // The workflow hands in GITHUB_TOKEN; for any registry but ghcr.io the build must not use it (were it used,
+            // the login would fail: it is not this registry's password).
+            ["GITHUB_TOKEN"] = GitHubToken,
+            ["REGISTRY_PASSWORD"] = SecureRegistry.Password,
+            ["GITHUB_OUTPUT"] = System.IO.Path.Combine(runner, "outputs"),
+            ["GITHUB_STEP_SUMMARY"] = System.IO.Path.Combine(runner, "summary.md"),
+            ["REGISTRY"] = _release.Registry.Address,
+        }, "PushImage", "--skip", "Test", "--image-name", "released");
+    }
+
+    private const string GitHubToken = "ghs-e2e-token-for-ghcr-only-4d2c";
+
+    private Dictionary<string, string> Digests(string path) =>
+        _release.Registry.Client.Tags(path).ToDictionary(tag => tag, tag => _release.Registry.Client.Digest(path, tag));
+
+    [Fact]
+    public async Task ATagPushPublishesTheReleaseOnceAndNeitherARerunNorALaterPushToMainMovesIt()
+    {
+        const string released = "acme-corp/released";
         var runner = Directory.CreateTempSubdirectory("keel-e2e-runner-").FullName;
         try
         {
-            var eventFile = System.IO.Path.Combine(runner, "event.json");
-            File.WriteAllText(eventFile, """{ "ref": "refs/tags/v1.2.3", "repository": { "full_name": "Acme-Corp/store", "default_branch": "main", "owner": { "login": "Acme-Corp" } } }""");
-            var outputs = System.IO.Path.Combine(runner, "outputs");
-            var summary = System.IO.Path.Combine(runner, "summary.md");
-            // What GitHub sets for the publish workflow's PushImage step, with this registry in place of ghcr.io.
-            var run = BuildRun.Start(checkout, new Dictionary<string, string>
-            {
-                ["GITHUB_ACTIONS"] = "true",
-                ["GITHUB_EVENT_NAME"] = "push",
-                ["GITHUB_EVENT_PATH"] = eventFile,
-                ["GITHUB_REF"] = "refs/tags/v1.2.3",
-                ["GITHUB_SHA"] = checkout.HeadCommit,
-                ["GITHUB_REPOSITORY"] = "Acme-Corp/store",
-                ["GITHUB_REPOSITORY_OWNER"] = "Acme-Corp",
-                ["GITHUB_SERVER_URL"] = "https://github.com",
-                ["GITHUB_ACTOR"] = SecureRegistry.Username,
-                ["GITHUB_TOKEN"] = SecureRegistry.Password,
-                ["GITHUB_OUTPUT"] = outputs,
-                ["GITHUB_STEP_SUMMARY"] = summary,
-                ["REGISTRY"] = _release.Registry.Address,
-            }, "PushImage", "--skip", "Test", "--image-name", "released");
+            // actions/checkout of the tag push: every branch fetched, two of them holding the tagged commit, HEAD detached.
+            using var tagPush = ThrowawayRepository.CheckedOutLikeGitHubActions(_release.Repository, "refs/tags/v1.2.3");
+            var run = RunAsThePublishWorkflow(tagPush, "refs/tags/v1.2.3", runner);
 
             Assert.True(run.ExitCode == 0, run.Output);
-            const string released = "acme-corp/released";
-            var sha = $"sha-{checkout.HeadCommit[..7]}";
+            var sha = $"sha-{tagPush.HeadCommit[..7]}";
             Assert.Equal(new[] { "1", "1.2", "1.2.3", "latest", sha }.Order(), _release.Registry.Client.Tags(released));
-            var digest = _release.Registry.Client.Digest(released, "1.2.3");
-            Assert.Contains($"digest={digest}", File.ReadAllLines(outputs));
-            Assert.Contains(digest, File.ReadAllText(summary));
+            var published = Digests(released);
+            var digest = Assert.Single(published.Values.Distinct());
+            Assert.Contains($"digest={digest}", File.ReadAllLines(System.IO.Path.Combine(runner, "outputs")));
+            Assert.Contains(digest, File.ReadAllText(System.IO.Path.Combine(runner, "summary.md")));
             Assert.Contains("::group::PushImage", run.Output);
-            // The password reaches the output once, in the command that tells the runner to mask it.
-            Assert.All(run.Output.Split('\n').Where(line => line.Contains(SecureRegistry.Password)), line => Assert.StartsWith("::add-mask::", line));
+            // The password reaches the output once, in the command that tells the runner to mask it; so does the token.
+            Assert.All(run.Output.Split('\n').Where(line => line.Contains(SecureRegistry.Password) || line.Contains(GitHubToken)), line => Assert.StartsWith("::add-mask::", line));
+            // What CI publishes is a Release build, and the running image says so.
+            var reference = $"{_release.Registry.Address}/{released}:1.2.3";
+            Shell.Check("docker", "image", "rm", "--force", reference);
+            Pull(reference);
+            var version = await RunningImage.GetJsonAsync(reference, "/version");
+            Assert.Equal(("1.2.3", "Release"), (version.GetProperty("version").GetString(), version.GetProperty("configuration").GetString()));
+
+            // GitHub's "Re-run jobs": the same commit again. Nothing moves, and the run succeeds.
+            var rerun = RunAsThePublishWorkflow(tagPush, "refs/tags/v1.2.3", runner);
+            Assert.True(rerun.ExitCode == 0, rerun.Output);
+            Assert.Contains("is already this commit's image", rerun.Output);
+            Assert.Equal(published, Digests(released));
+
+            // A later push to main: its own version and commit tags, and main; latest stays on the release.
+            using var mainPush = ThrowawayRepository.CheckedOutLikeGitHubActions(_release.Repository, "refs/heads/main");
+            mainPush.Git("commit", "-q", "--allow-empty", "-m", "After the release");
+            var later = RunAsThePublishWorkflow(mainPush, "refs/heads/main", runner);
+            Assert.True(later.ExitCode == 0, later.Output);
+            var after = Digests(released);
+            Assert.Equal(new[] { "1", "1.2", "1.2.3", "1.2.4-1", "latest", "main", sha, $"sha-{mainPush.HeadCommit[..7]}" }.Order(), after.Keys.Order());
+            Assert.All(published, tag => Assert.Equal(tag.Value, after[tag.Key]));
+            Assert.NotEqual(digest, after["main"]);
+
+            // Another commit tagged v1.2.3 (a rewritten history): the version's tag is taken, so nothing is pushed at all.
+            using var rewritten = new ThrowawayRepository();
+            File.AppendAllText(System.IO.Path.Combine(rewritten.Path, "README.md"), "\nRewritten.\n");
+            rewritten.Git("commit", "-q", "-am", "Rewritten");
+            rewritten.Git("tag", "v1.2.3");
+            using var conflicting = ThrowawayRepository.CheckedOutLikeGitHubActions(rewritten, "refs/tags/v1.2.3");
+            var refused = RunAsThePublishWorkflow(conflicting, "refs/tags/v1.2.3", runner);
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains($"{_release.Registry.Address}/{released}:1.2.3 already exists for commit {tagPush.HeadCommit[..12]}, and this build is commit {conflicting.HeadCommit[..12]}", refused.Output);
+            Assert.Contains("nothing was pushed", refused.Output);
+            Assert.DoesNotContain("   at ", refused.Output);
+            Assert.Equal(after, Digests(released));
         }
         finally
         {
             Directory.Delete(runner, recursive: true);
+        }
+    }
+
+    private void Pull(string reference)
+    {
+        var config = Directory.CreateTempSubdirectory("keel-e2e-docker-").FullName;
+        try
+        {
+            var docker = new Dictionary<string, string> { ["DOCKER_CONFIG"] = config };
+            var login = Shell.Run("docker", ["login", _release.Registry.Address, "--username", SecureRegistry.Username, "--password-stdin"], environment: docker, input: SecureRegistry.Password);
+            Assert.True(login.ExitCode == 0, login.Output);
+            var pull = Shell.Run("docker", ["pull", reference], environment: docker);
+            Assert.True(pull.ExitCode == 0, pull.Output);
+        }
+        finally
+        {
+            Directory.Delete(config, recursive: true);
         }
     }
 
@@ -234,7 +273,7 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
     public void AStoppedRegistryEndsInAClearErrorAfterTheRetries()
     {
         var closed = $"127.0.0.1:{SecureRegistry.FreePort()}";
-        var run = BuildRun.Start(_release.Repository, new Dictionary<string, string> { ["GITHUB_TOKEN"] = SecureRegistry.Password },
+        var run = BuildRun.Start(_release.Repository, new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = SecureRegistry.Password },
             "PushImage", "--skip", "Test", "--registry", closed, "--owner", "Acme-Corp", "--registry-username", SecureRegistry.Username);
 
         Assert.NotEqual(0, run.ExitCode);
@@ -251,8 +290,54 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
             "PushImage", "--registry", "ghcr.io", "--owner", "Acme-Corp");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("Target PushImage requires a password for the registry: pass --registry-password, or set GITHUB_TOKEN.", run.Output);
+        Assert.Contains("Target PushImage requires a password for ghcr.io: pass --registry-password, or set GITHUB_TOKEN.", run.Output);
         Assert.DoesNotContain("── Compile", run.Output);
+    }
+
+    [Fact]
+    public void AGitHubTokenIsNeverSentToARegistryOtherThanGhcrIo()
+    {
+        const string token = "ghs-a-token-meant-for-ghcr-io-81f0";
+        var run = BuildRun.Start(_release.Repository, new Dictionary<string, string> { ["GITHUB_TOKEN"] = token },
+            "PushImage", "--registry", "127.0.0.1:5999", "--owner", "Acme-Corp");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Target PushImage requires a password for the registry: pass --registry-password, or set REGISTRY_PASSWORD (GITHUB_TOKEN is only ever sent to ghcr.io).", run.Output);
+        Assert.DoesNotContain("── Compile", run.Output);
+        Assert.DoesNotContain(token, run.Output + run.LogFile);
+        Assert.DoesNotContain(run.CommandLines, line => line.Contains("docker") && line.Contains(" login "));
+    }
+
+    [Fact]
+    public void AnImageOnTheStandInBaseGoesToNoRegistryOffThisMachine()
+    {
+        // This machine cannot pull the real base image; where it can, there is no stand-in to refuse.
+        if (!RunningImage.Labels("mcr.microsoft.com/dotnet/aspnet:10.0").ContainsKey("dev.keel.image.stand-in"))
+            return;
+
+        // registry.invalid is never reached: the build stops before anything is built or pushed.
+        var run = BuildRun.Start(_release.Repository, new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = "not-used-anywhere" },
+            "PushImage", "--skip", "Test", "--registry", "registry.invalid", "--owner", "Acme-Corp", "--image-name", "off-machine");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("the local stand-in for it (Debian and this machine's .NET runtime) only goes to a registry on this machine, not registry.invalid; build where mcr.microsoft.com/dotnet/aspnet:10.0 can be pulled, or pass --allow-stand-in-base", run.Output);
+        Assert.DoesNotContain("> docker build", run.Output);
+        Assert.DoesNotContain("   at ", run.Output);
+    }
+
+    [Fact]
+    public void ABaseImageTheUserNamedThatCannotBePulledIsNeverStoodIn()
+    {
+        var run = BuildRun.Start(_release.Repository, new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = SecureRegistry.Password },
+            "PushImage", "--skip", "Test", "--registry", _release.Registry.Address, "--owner", "Acme-Corp", "--registry-username", SecureRegistry.Username,
+            "--image-name", "typo", "--base-image", "mcr.microsoft.com/dotnet/aspnett:10.0");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("The base image mcr.microsoft.com/dotnet/aspnett:10.0 could not be pulled (", run.Output);
+        Assert.DoesNotContain("stand-in", run.Output);
+        Assert.DoesNotContain("> docker build", run.Output);
+        Assert.Empty(_release.Registry.Client.Tags("acme-corp/typo"));
+        Assert.Equal(1, Shell.Run("docker", ["image", "inspect", "mcr.microsoft.com/dotnet/aspnett:10.0"]).ExitCode);
     }
 
     [Fact]

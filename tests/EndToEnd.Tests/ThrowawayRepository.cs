@@ -38,7 +38,7 @@ public sealed class ThrowawayRepository : IDisposable
     /// <summary>
     /// A checkout of <paramref name="origin"/> made the way actions/checkout makes it with fetch-depth 0: an empty
     /// repository with origin, every branch as a remote branch, every tag, and <paramref name="reference"/> checked
-    /// out detached.
+    /// out: a tag detached, a branch as a local branch at the remote branch's tip.
     /// </summary>
     public static ThrowawayRepository CheckedOutLikeGitHubActions(ThrowawayRepository origin, string reference)
     {
@@ -46,7 +46,19 @@ public sealed class ThrowawayRepository : IDisposable
         checkout.Git("init", "-q");
         checkout.Git("remote", "add", "origin", origin.Path);
         checkout.Git("fetch", "-q", "origin", "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*");
-        checkout.Git("checkout", "-q", "--force", reference);
+        if (reference.StartsWith("refs/heads/", StringComparison.Ordinal))
+        {
+            // A branch push: a local branch at the remote branch's tip.
+            var branch = reference["refs/heads/".Length..];
+            checkout.Git("checkout", "-q", "--force", "-B", branch, $"refs/remotes/origin/{branch}");
+        }
+        else
+        {
+            checkout.Git("checkout", "-q", "--force", reference);
+        }
+
+        checkout.Git("config", "user.email", "e2e@keel.local");
+        checkout.Git("config", "user.name", "Keel end-to-end tests");
         return checkout;
     }
 
@@ -58,6 +70,14 @@ public sealed class ThrowawayRepository : IDisposable
     public string Git(params string[] arguments) => Shell.Check("git", ["-C", Path, .. arguments]);
 
     public string HeadCommit => Git("rev-parse", "HEAD");
+
+    /// <summary>Branches at HEAD beside main, as real repositories have them (a Dependabot branch, a feature branch).</summary>
+    public ThrowawayRepository WithBranches(params string[] names)
+    {
+        foreach (var name in names)
+            Git("branch", name);
+        return this;
+    }
 
     public void Dispose()
     {

@@ -123,7 +123,7 @@ public sealed class ContainerImages
         {
             if (credentials is not null)
                 Login(plan.Registry, credentials);
-            using var registry = new RegistryClient(plan.Registry, credentials?.Username, credentials?.Password) { ForPush = true };
+            using var registry = new RegistryClient(plan.Registry, credentials?.Username, credentials?.Password);
             var immutable = plan.Tags.Where(t => !t.Floating).ToList();
             var floating = plan.Tags.Where(t => t.Floating).ToList();
 

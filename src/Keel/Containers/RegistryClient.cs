@@ -133,15 +133,9 @@ public sealed class RegistryClient : IDisposable
         }
     }
 
-    /// <summary>
-    /// Ask for push rights from the first request on: a client that is about to push asks once, and a registry that
-    /// grants no pull-only token for a repository that does not exist yet (ghcr.io) still answers.
-    /// </summary>
-    public bool ForPush { get; init; }
-
     public void Dispose() => _http.Dispose();
 
-    private string Scope(string path, bool push) => push || ForPush ? $"repository:{path}:pull,push" : $"repository:{path}:pull";
+    private static string Scope(string path, bool push) => push ? $"repository:{path}:pull,push" : $"repository:{path}:pull";
 
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, string? scope, CancellationToken cancellationToken)
     {

