@@ -69,19 +69,19 @@ public sealed class ContainerImages
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             string? version = null;
             string last = "no answer";
-            var healthy = MachineSetup.WaitFor(() =>
+            var healthy = _machine.WaitFor(() =>
             {
                 try
                 {
-                    using var response = http.GetAsync($"http://{address}{healthPath}").GetAwaiter().GetResult();
+                    using var response = http.GetAsync($"http://{address}{healthPath}", Cancellation).GetAwaiter().GetResult();
                     last = $"{(int)response.StatusCode} {response.ReasonPhrase}";
                     if (!response.IsSuccessStatusCode)
                         return false;
-                    var body = response.Content.ReadFromJsonAsync<JsonElement>().GetAwaiter().GetResult();
+                    var body = response.Content.ReadFromJsonAsync<JsonElement>(Cancellation).GetAwaiter().GetResult();
                     version = body.TryGetProperty("version", out var v) ? v.GetString() : null;
                     return true;
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
+                catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !Cancellation.IsCancellationRequested)
                 {
                     last = e.Message;
                     return false;
@@ -100,7 +100,8 @@ public sealed class ContainerImages
         }
         finally
         {
-            _build.Docker.Query("rm", "--force", container);
+            // Also after Ctrl-C: no container is left running.
+            _build.Docker.Cleanup("rm", "--force", container);
         }
     }
 
@@ -113,16 +114,18 @@ public sealed class ContainerImages
     public PushResult Push(ImagePlan plan, RegistryCredentials? credentials)
     {
         EnsureEngine();
-        var docker = _build.Docker;
-        var config = _build.TemporaryDirectory / "docker-config" / Guid.NewGuid().ToString("N");
+        var configs = _build.TemporaryDirectory / "docker-config";
+        RemoveAbandonedCredentials(configs);
+        // Named for this process, so a later run can tell a folder an interrupted run left behind from a live run's.
+        var config = configs / $"{Environment.ProcessId}-{Guid.NewGuid():N}";
         Directory.CreateDirectory(config);
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        docker.ConfigDirectory = config;
+        var docker = _build.Docker.WithConfig(config);
         try
         {
             if (credentials is not null)
-                Login(plan.Registry, credentials);
+                Login(docker, plan.Registry, credentials);
             using var registry = new RegistryClient(plan.Registry, credentials?.Username, credentials?.Password);
             var immutable = plan.Tags.Where(t => !t.Floating).ToList();
             var floating = plan.Tags.Where(t => t.Floating).ToList();
@@ -131,7 +134,7 @@ public sealed class ContainerImages
             if (digest is null)
             {
                 var digests = immutable
-                    .Select(tag => Retry.Run($"Pushing {plan.Repository}:{tag}", () => docker.Push($"{plan.Repository}:{tag}"), RegistryErrors.IsTransient, _log))
+                    .Select(tag => Retry.Run($"Pushing {plan.Repository}:{tag}", () => docker.Push($"{plan.Repository}:{tag}"), RegistryErrors.IsTransient, _log, Cancellation))
                     .Distinct()
                     .ToList();
                 if (digests.Count != 1)
@@ -158,12 +161,53 @@ public sealed class ContainerImages
         }
         finally
         {
-            if (credentials is not null)
-                docker.Logout(plan.Registry);
-            docker.ConfigDirectory = null;
-            Directory.Delete(config, recursive: true);
+            // Also after Ctrl-C or a failure: log out (cleanup runs on its own time limit), then the folder goes,
+            // whatever the logout said.
+            try
+            {
+                if (credentials is not null)
+                    docker.Logout(plan.Registry);
+            }
+            catch (Exception e) when (e is BuildException or IOException)
+            {
+                _log.Warning("Logging out of {Registry} failed ({Reason}); the credentials folder is removed all the same.", plan.Registry, e.Message);
+            }
+            finally
+            {
+                Directory.Delete(config, recursive: true);
+            }
         }
     }
+
+    /// <summary>Credentials folders of runs that were killed before they could clean up (their process is gone).</summary>
+    private void RemoveAbandonedCredentials(AbsolutePath configs)
+    {
+        if (!configs.DirectoryExists())
+            return;
+        foreach (var folder in Directory.EnumerateDirectories(configs))
+        {
+            var owner = Path.GetFileName(folder).Split('-')[0];
+            if (int.TryParse(owner, out var pid) && IsAlive(pid))
+                continue;
+            _log.Information("Removing credentials an interrupted run left in {Folder}.", folder);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private CancellationToken Cancellation => _build.Processes.CancellationToken;
 
     /// <summary>
     /// The digest the immutable tags already name in the registry when it is this commit's image (a re-run); null
@@ -172,7 +216,7 @@ public sealed class ContainerImages
     private string? Published(RegistryClient registry, ImagePlan plan, IReadOnlyList<ImageTag> immutable)
     {
         var existing = immutable
-            .Select(tag => (Tag: tag, Digest: Retry.Run($"Looking up {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name).GetAwaiter().GetResult(), RegistryErrors.IsTransient, _log)))
+            .Select(tag => (Tag: tag, Digest: Retry.Run($"Looking up {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult(), RegistryErrors.IsTransient, _log, Cancellation)))
             .Where(found => found.Digest is not null)
             .ToList();
         if (existing.Count == 0)
@@ -181,7 +225,7 @@ public sealed class ContainerImages
             throw new BuildException($"{plan.Repository} already has {string.Join(" and ", existing.Select(found => $"{found.Tag} at {found.Digest}"))}, different images under tags that never move; nothing was pushed. Remove the wrong tag from the registry, or build another commit.");
 
         var (tag, digest) = existing[0];
-        var labels = Retry.Run($"Reading {plan.Path}@{digest}", () => registry.ImageLabelsAsync(plan.Path, digest!).GetAwaiter().GetResult(), RegistryErrors.IsTransient, _log);
+        var labels = Retry.Run($"Reading {plan.Path}@{digest}", () => registry.ImageLabelsAsync(plan.Path, digest!, Cancellation).GetAwaiter().GetResult(), RegistryErrors.IsTransient, _log, Cancellation);
         var revision = labels.GetValueOrDefault(ImageLabels.Revision);
         if (revision is null || revision != plan.Revision || labels.GetValueOrDefault(ImageLabels.ModifiedTree) != plan.Labels.GetValueOrDefault(ImageLabels.ModifiedTree))
         {
@@ -196,19 +240,19 @@ public sealed class ContainerImages
     private void PointAt(RegistryClient registry, ImagePlan plan, ImageTag tag, string digest) =>
         Retry.Run($"Tagging {plan.Repository}:{tag}", () =>
         {
-            registry.TagAsync(plan.Path, digest, tag.Name).GetAwaiter().GetResult();
+            registry.TagAsync(plan.Path, digest, tag.Name, Cancellation).GetAwaiter().GetResult();
             return true;
-        }, RegistryErrors.IsTransient, _log);
+        }, RegistryErrors.IsTransient, _log, Cancellation);
 
-    private void Login(string registry, RegistryCredentials credentials)
+    private void Login(DockerTool docker, string registry, RegistryCredentials credentials)
     {
         try
         {
             Retry.Run($"Logging in to {registry}", () =>
             {
-                _build.Docker.Login(registry, credentials.Username, credentials.Password);
+                docker.Login(registry, credentials.Username, credentials.Password);
                 return true;
-            }, RegistryErrors.IsTransient, _log);
+            }, RegistryErrors.IsTransient, _log, Cancellation);
         }
         catch (ProcessFailedException e)
         {
@@ -220,7 +264,7 @@ public sealed class ContainerImages
     {
         foreach (var tag in tags)
         {
-            var actual = Retry.Run($"Checking {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name).GetAwaiter().GetResult(), RegistryErrors.IsTransient, _log);
+            var actual = Retry.Run($"Checking {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult(), RegistryErrors.IsTransient, _log, Cancellation);
             if (actual != digest)
                 throw new BuildException($"{plan.Path}:{tag} resolves to {actual ?? "nothing"} in {plan.Registry}, not to the pushed {digest}.");
         }

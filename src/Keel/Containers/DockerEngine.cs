@@ -17,7 +17,7 @@ public sealed class DockerEngine(DockerTool docker, MachineSetup machine, Absolu
         var logFile = temporaryDirectory / "dockerd.log";
         log.Warning("No Docker engine answers: starting dockerd in the background (log: {Log}).", logFile.Value);
         machine.StartDaemon(dockerd, [], logFile, temporaryDirectory / "dockerd.pid");
-        if (!MachineSetup.WaitFor(Answers, TimeSpan.FromSeconds(60)))
+        if (!machine.WaitFor(Answers, TimeSpan.FromSeconds(60)))
             throw new BuildException($"dockerd did not answer within 60 s; see {logFile} for why.");
     }
 

@@ -51,7 +51,7 @@ public sealed class LocalRegistry(DockerTool docker, MachineSetup machine, Absol
             throw new BuildException($"No registry answers at {Address}, and neither Debian's docker-registry nor the registry:2 image is available; install one, or pass --registry.");
         }
 
-        if (!MachineSetup.WaitFor(Answers, TimeSpan.FromSeconds(30)))
+        if (!machine.WaitFor(Answers, TimeSpan.FromSeconds(30)))
             throw new BuildException($"The local registry did not answer at {Address} within 30 s; see {directory / "registry.log"}.");
     }
 

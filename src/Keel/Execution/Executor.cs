@@ -44,9 +44,18 @@ internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellatio
                 }
             }
 
-            if (run.Target.DynamicConditions.FirstOrDefault(c => !c.Evaluate()) is { } condition)
+            var (unmet, broken) = FirstUnmet(run);
+            if (broken is not null)
             {
-                Finish(run, TargetStatus.Skipped, condition.Text);
+                Fail(run, broken);
+                if (!run.Target.ProceedAfterFailure)
+                    stopReason ??= $"{run.Name} failed";
+                continue;
+            }
+
+            if (unmet is not null)
+            {
+                Finish(run, TargetStatus.Skipped, unmet);
                 continue;
             }
 
@@ -59,6 +68,25 @@ internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellatio
 
         record.Cancelled = cancellation.IsCancellationRequested;
         return record;
+    }
+
+    /// <summary>The first dynamic condition that does not hold; a condition that throws is an error of the target, not of the build.</summary>
+    private static (string? Unmet, Exception? Broken) FirstUnmet(TargetRun run)
+    {
+        foreach (var condition in run.Target.DynamicConditions)
+        {
+            try
+            {
+                if (!condition.Evaluate())
+                    return (condition.Text, null);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return (null, e is BuildException ? e : new BuildException($"The condition '{condition.Text}' threw {e.GetType().Name}: {e.Message}", e));
+            }
+        }
+
+        return (null, null);
     }
 
     /// <summary>Targets that declared DependentFor(this one) are needed by it too.</summary>
@@ -93,12 +121,7 @@ internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellatio
         catch (Exception error)
         {
             run.Duration = clock.GetElapsedTime(started);
-            run.Error = error;
-            if (error is BuildException)
-                log.Error("{Target} failed: {Message}", run.Name, error.Message);
-            else
-                log.Error(error, "{Target} failed: {Message}", run.Name, error.Message);
-            Finish(run, TargetStatus.Failed, error.Message);
+            Fail(run, error);
         }
         finally
         {
@@ -119,6 +142,26 @@ internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellatio
         var first = await Task.WhenAny(action, cancelled);
         await first;
         await action;
+    }
+
+    /// <summary>
+    /// One line for the user; for an exception nobody expected, its type on that line and the stack trace at debug
+    /// level (in build.log, and on the console with --verbosity verbose).
+    /// </summary>
+    private void Fail(TargetRun run, Exception error)
+    {
+        run.Error = error;
+        if (error is BuildException)
+        {
+            log.Error("{Target} failed: {Message}", run.Name, error.Message);
+        }
+        else
+        {
+            log.Error("{Target} failed: {Type}: {Message}", run.Name, error.GetType().Name, error.Message);
+            log.Debug(error, "{Target} failed", run.Name);
+        }
+
+        Finish(run, TargetStatus.Failed, error.Message);
     }
 
     private void Finish(TargetRun run, TargetStatus status, string? reason)

@@ -16,8 +16,15 @@ internal static class GenerationStamp
     public static void Save(BuildSession session, string name, IEnumerable<string> files)
     {
         var path = Path(session, name);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, Compute(session, files));
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, Compute(session, files));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A stamp only saves the next run some time; a temp folder that cannot take it costs nothing else.
+        }
     }
 
     private static string Path(BuildSession session, string name) => session.TemporaryDirectory / "generated" / $"{name}.stamp";

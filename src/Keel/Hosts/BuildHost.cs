@@ -26,7 +26,15 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
             return 1;
         }
 
-        using var logger = new BuildLogger(services.Console, redactor, services.WriteLogFile ? (root / ".nuke" / "temp" / "build.log").Value : null);
+        var temp = root / ".nuke" / "temp";
+        var unwritable = services.WriteLogFile ? Unwritable(temp) : null;
+        if (unwritable is not null && !invocation.IsHelp)
+        {
+            services.Console.Out.WriteLine($"The build cannot write to {temp} ({unwritable}); it keeps its log, caches and credentials there: make the folder writable (or free space on its disk) and run again.");
+            return 1;
+        }
+
+        using var logger = new BuildLogger(services.Console, redactor, services.WriteLogFile && unwritable is null ? (temp / "build.log").Value : null);
         try
         {
             var session = Create(create(), invocation, root, logger, redactor, defaultTarget);
@@ -52,6 +60,30 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         {
             logger.Logger.Error("{Message}", error.Message);
             return 1;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Outside any target (an extension, a parameter's type): still one line, the stack trace in build.log.
+            logger.Logger.Error("The build stopped on an unexpected {Type}: {Message}", error.GetType().Name, error.Message);
+            logger.Logger.Debug(error, "Unexpected error");
+            return 1;
+        }
+    }
+
+    /// <summary>Why the temp folder cannot be written (read-only, full, not a folder), or null when it can.</summary>
+    private static string? Unwritable(AbsolutePath temp)
+    {
+        try
+        {
+            Directory.CreateDirectory(temp);
+            var probe = temp / $".write-{Environment.ProcessId}";
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
         }
     }
 

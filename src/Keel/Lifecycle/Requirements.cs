@@ -22,20 +22,8 @@ internal static class Requirements
         {
             foreach (var requirement in step.Target.Requirements)
             {
-                switch (requirement)
-                {
-                    case ParameterRequirement needed when IsEmpty(needed.Read()):
-                        var parameter = session.Parameters.FirstOrDefault(p => p.Member == needed.Member || p.Member.Name == needed.Member.Name);
-                        problems.Add(parameter is null
-                            ? $"Target {step.Name} requires {needed.Member.Name} to have a value."
-                            : $"Target {step.Name} requires parameter {parameter.Name}: {HowToPass(parameter)}.");
-                        break;
-                    case ConditionRequirement condition when !condition.Condition.Evaluate():
-                        problems.Add(condition.IsExplanation
-                            ? $"Target {step.Name} requires {condition.Condition.Text.TrimEnd('.')}."
-                            : $"Target {step.Name} requires '{condition.Condition.Text}', which is false.");
-                        break;
-                }
+                if (Problem(session, step.Name, requirement) is { } problem)
+                    problems.Add(problem);
             }
         }
 
@@ -46,6 +34,36 @@ internal static class Requirements
             return null;
         session.Log.Error("Nothing was run: {Count} requirement(s) not met.", distinct.Count);
         return 1;
+    }
+
+    /// <summary>What is wrong with one requirement, or null when it holds. Conditions are user code: one that throws is a problem of its own.</summary>
+    private static string? Problem(BuildSession session, string target, Requirement requirement)
+    {
+        try
+        {
+            switch (requirement)
+            {
+                case ParameterRequirement needed when IsEmpty(needed.Read()):
+                    var parameter = session.Parameters.FirstOrDefault(p => p.Member == needed.Member || p.Member.Name == needed.Member.Name);
+                    return parameter is null
+                        ? $"Target {target} requires {needed.Member.Name} to have a value."
+                        : $"Target {target} requires parameter {parameter.Name}: {HowToPass(parameter)}.";
+                case ConditionRequirement condition when !condition.Condition.Evaluate():
+                    return condition.IsExplanation
+                        ? $"Target {target} requires {condition.Condition.Text.TrimEnd('.')}."
+                        : $"Target {target} requires '{condition.Condition.Text}', which is false.";
+                default:
+                    return null;
+            }
+        }
+        catch (BuildException e)
+        {
+            return $"Target {target}: {e.Message}";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return $"Target {target} could not check what it requires: {e.GetType().Name}: {e.Message}";
+        }
     }
 
     private static string HowToPass(ParameterDefinition parameter) =>

@@ -48,17 +48,22 @@ public sealed class MachineSetup(ProcessRunner runner, ToolResolver tools, Machi
         });
     }
 
-    /// <summary>Polls until the check passes or the time is up.</summary>
-    public static bool WaitFor(Func<bool> ready, TimeSpan timeout)
+    /// <summary>Polls until the check passes or the time is up; Ctrl-C ends the wait at once.</summary>
+    public bool WaitFor(Func<bool> ready, TimeSpan timeout) => WaitFor(ready, timeout, runner.CancellationToken);
+
+    /// <summary>Polls until the check passes or the time is up; <paramref name="cancellationToken"/> ends the wait at once.</summary>
+    public static bool WaitFor(Func<bool> ready, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (ready())
                 return true;
-            Thread.Sleep(250);
+            cancellationToken.WaitHandle.WaitOne(250);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         return ready();
     }
 

@@ -11,11 +11,21 @@ namespace Keel.Tooling;
 /// </summary>
 public sealed class ProcessRunner(ILogger log, IReadOnlyDictionary<string, string> environment, Redactor redactor, BuildCancellation? cancellation = null)
 {
+    private static readonly TimeSpan CleanupLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>What waits outside a process (a health check, a registry coming up) observe: the build's Ctrl-C.</summary>
+    public CancellationToken CancellationToken => cancellation?.Current ?? CancellationToken.None;
+
     public ProcessResult Run(ToolInvocation invocation) => RunAsync(invocation).GetAwaiter().GetResult();
 
     public async Task<ProcessResult> RunAsync(ToolInvocation invocation, CancellationToken cancellationToken = default)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cancellation?.Current ?? CancellationToken.None);
+        var limit = invocation.Timeout ?? (invocation.IsCleanup ? CleanupLimit : (TimeSpan?)null);
+        using var timer = limit is { } span ? new CancellationTokenSource(span) : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(
+            invocation.IsCleanup ? CancellationToken.None : cancellationToken,
+            invocation.IsCleanup ? CancellationToken.None : CancellationToken,
+            timer.Token);
         var token = linked.Token;
         token.ThrowIfCancellationRequested();
 
@@ -78,6 +88,11 @@ public sealed class ProcessRunner(ILogger log, IReadOnlyDictionary<string, strin
             await process.WaitForExitAsync(token);
             await Task.WhenAll(stdoutDone.Task, stderrDone.Task).WaitAsync(token);
         }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested)
+        {
+            Kill(process);
+            throw new BuildException(redactor.Redact($"'{Command(name, invocation.Arguments)}' did not finish within {limit!.Value.TotalSeconds:0} s and was stopped."));
+        }
         catch (OperationCanceledException)
         {
             Kill(process);
@@ -88,9 +103,10 @@ public sealed class ProcessRunner(ILogger log, IReadOnlyDictionary<string, strin
         var result = new ProcessResult(process.ExitCode, [.. output]);
         if (invocation.CheckExitCode && result.ExitCode != 0)
         {
+            // The last thing the tool said is why it failed: the final line carries it.
             var last = result.Output.LastOrDefault(l => l.Text.Trim().Length > 0)?.Text.Trim();
-            var hint = invocation.LogOutput || last is null ? "" : $" Last output: {last}";
-            throw new ProcessFailedException(redactor.Redact($"'{Command(name, invocation.Arguments)}' exited with code {result.ExitCode}.{hint}"), result.ExitCode, result);
+            var reason = last is null ? "." : $": {last}";
+            throw new ProcessFailedException(redactor.Redact($"'{Command(name, invocation.Arguments)}' exited with code {result.ExitCode}{reason}"), result.ExitCode, result);
         }
 
         return result;

@@ -16,4 +16,13 @@ public sealed record ToolInvocation(string Executable, IReadOnlyList<string> Arg
 
     /// <summary>False: output is captured and logged at debug level only (for queries such as <c>git rev-parse</c>).</summary>
     public bool LogOutput { get; init; } = true;
+
+    /// <summary>How long the process may run before it is stopped and the run fails; no limit when null.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// Cleanup (a logout, removing a container): runs even after Ctrl-C, with its own time limit
+    /// (<see cref="Timeout"/>, else 30 s) instead of the build's cancellation.
+    /// </summary>
+    public bool IsCleanup { get; init; }
 }

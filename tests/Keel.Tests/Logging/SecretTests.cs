@@ -57,7 +57,7 @@ public class SecretTests
 
         Assert.Equal(1, outcome.ExitCode);
         AssertClean(outcome);
-        Assert.Contains("Fail failed: Login failed for ***", outcome.Output);
+        Assert.Contains("Fail failed: InvalidOperationException: Login failed for ***", outcome.Output);
         Assert.Contains("InvalidOperationException: Login failed for ***", outcome.LogFile);
     }
 

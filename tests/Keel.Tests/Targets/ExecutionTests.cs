@@ -82,7 +82,9 @@ public class ExecutionTests
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal(TargetStatus.Failed, outcome["Compile"].Status);
         Assert.Equal(TargetStatus.NotRun, outcome["Test"].Status);
-        Assert.Contains("Compile failed: compiler crashed", outcome.Output);
+        Assert.Contains("Compile failed: InvalidOperationException: compiler crashed", outcome.Output);
+        Assert.DoesNotContain("   at ", outcome.Output);
+        Assert.Contains("   at ", outcome.LogFile);
         Assert.Contains("Build failed.", outcome.Output);
     }
 

@@ -59,12 +59,38 @@ public class ProcessRunnerTests
     }
 
     [Fact]
-    public void ANonZeroExitCodeFailsWithOneClearLine()
+    public void ANonZeroExitCodeFailsWithOneClearLineThatCarriesTheToolsLastWord()
     {
         var error = Assert.Throws<ProcessFailedException>(() => Runner().Run(Program("exit", "3")));
 
         Assert.Equal(3, error.ExitCode);
-        Assert.Equal("'dotnet' exited with code 3.", error.Message.Replace($"'dotnet {Repository.TestProgram}'", "'dotnet'"));
+        Assert.Equal("'dotnet' exited with code 3: exiting with 3", error.Message.Replace($"'dotnet {Repository.TestProgram}'", "'dotnet'"));
+    }
+
+    [Fact]
+    public async Task AProcessThatOutlivesItsTimeLimitIsStoppedWithOneLine()
+    {
+        using var temp = new TempDirectory(nuke: false);
+        var pidFile = temp.File("sleeper.pid");
+
+        var running = Task.Run(() => Runner().Run(Program("sleep", pidFile) with { Timeout = TimeSpan.FromSeconds(3) }));
+        var sleeper = await WaitForPid(pidFile);
+        var error = await Assert.ThrowsAsync<BuildException>(() => running);
+
+        Assert.Equal("'dotnet' did not finish within 3 s and was stopped.", error.Message.Replace($"'dotnet {Repository.TestProgram}'", "'dotnet'"));
+        Assert.True(await Gone(sleeper), $"process {sleeper} still runs");
+    }
+
+    [Fact]
+    public void CleanupStillRunsAfterCtrlC()
+    {
+        using var cancellation = new BuildCancellation();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Runner(cancellation).Run(Program("echo", "work")));
+        var cleanup = Runner(cancellation).Run(Program("echo", "logged out") with { IsCleanup = true });
+
+        Assert.Equal("logged out", cleanup.StandardOutput.Trim());
     }
 
     [Fact]

@@ -5,15 +5,27 @@ namespace Keel.Tooling;
 
 /// <summary>
 /// Typed docker commands over the process runner. Credentials live in <see cref="ConfigDirectory"/> (a
-/// DOCKER_CONFIG the build owns), never in the user's ~/.docker, and passwords go in on standard input.
+/// DOCKER_CONFIG the build owns, see <see cref="WithConfig"/>), never in the user's ~/.docker, and passwords go in
+/// on standard input. Pushes and logins have a time limit, so a registry that hangs cannot hang the build.
 /// </summary>
 public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools, string workingDirectory, ILogger log)
 {
+    /// <summary>How long one push or login may take before it is stopped.</summary>
+    public static readonly TimeSpan RegistryCallLimit = TimeSpan.FromMinutes(10);
+
     private DockerBuilder? _builder;
     private string? _enginePlatform;
 
     /// <summary>The DOCKER_CONFIG for login, push and logout; null: docker's default.</summary>
-    public string? ConfigDirectory { get; set; }
+    public string? ConfigDirectory { get; private init; }
+
+    /// <summary>The same tool with its credentials in <paramref name="directory"/>.</summary>
+    public DockerTool WithConfig(string directory) => new(runner, tools, workingDirectory, log)
+    {
+        ConfigDirectory = directory,
+        _builder = _builder,
+        _enginePlatform = _enginePlatform,
+    };
 
     public string Executable => tools.Resolve("docker");
 
@@ -41,19 +53,22 @@ public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools,
 
     /// <summary>Logs in with the password on standard input, never in the arguments.</summary>
     public void Login(string registry, string username, string password) =>
-        runner.Run(Invocation(["login", registry, "--username", username, "--password-stdin"]) with { StandardInput = password });
+        runner.Run(Invocation(["login", registry, "--username", username, "--password-stdin"]) with { StandardInput = password, Timeout = TimeSpan.FromMinutes(1) });
 
     /// <summary>Pushes one reference and returns the digest the registry reported.</summary>
     public string Push(string reference)
     {
-        var result = runner.Run(Invocation(["push", reference]));
+        var result = runner.Run(Invocation(["push", reference]) with { Timeout = RegistryCallLimit });
         var digest = Digest().Match(result.StandardOutput + "\n" + result.StandardError);
         return digest.Success
             ? digest.Groups[1].Value
             : throw new BuildException($"'docker push {reference}' did not report a digest; the registry may not have stored the image.");
     }
 
-    public void Logout(string registry) => runner.Run(Invocation(["logout", registry]) with { CheckExitCode = false, LogOutput = false });
+    public void Logout(string registry) => Cleanup("logout", registry);
+
+    /// <summary>A docker command that cleans up (logout, removing a container): it runs even after Ctrl-C, and its failure is returned, not thrown.</summary>
+    public ProcessResult Cleanup(params string[] arguments) => runner.Run(Invocation(arguments) with { CheckExitCode = false, LogOutput = false, IsCleanup = true });
 
     public bool ImageExists(string reference) =>
         runner.Run(Invocation(["image", "inspect", "--format", "{{.Id}}", reference]) with { CheckExitCode = false, LogOutput = false }).ExitCode == 0;
