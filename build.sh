@@ -21,13 +21,18 @@ sources() {
 
 # The stamp holds the dotnet that compiled the build and the list of its sources at that time. The build is
 # current while no source is newer than the stamp and none was added or removed.
-if [[ -f "$STAMP" && -f "$BUILD_DLL" ]]; then
-    { read -r DOTNET; STAMPED_SOURCES="$(cat)"; } < "$STAMP"
-    if [[ -x "$DOTNET" && -z "$(sources -newer "$STAMP" -print -quit)" && "$(sources -print | LC_ALL=C sort)" == "$STAMPED_SOURCES" ]]; then
-        export DOTNET_EXE="$DOTNET"
-        exec "$DOTNET" "$BUILD_DLL" "$@"
+run_if_current() {
+    [[ -f "$STAMP" && -f "$BUILD_DLL" ]] || return 0
+    local dotnet stamped
+    { read -r dotnet; stamped="$(cat)"; } < "$STAMP"
+    if [[ -x "$dotnet" && -z "$(sources -newer "$STAMP" -print -quit)" && "$(sources -print | LC_ALL=C sort)" == "$stamped" ]]; then
+        exec 9>&-   # the compile lock, when held, is not the build's to keep
+        export DOTNET_EXE="$dotnet"
+        exec "$dotnet" "$BUILD_DLL" "$@"
     fi
-fi
+}
+
+run_if_current "$@"
 
 sdk_version() {
     sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1
@@ -56,18 +61,31 @@ resolve_dotnet() {
     echo "$private"
 }
 
+if ! mkdir -p "$TEMP" 2>/dev/null || ! : > "$TEMP/build.lock" 2>/dev/null; then
+    echo "The build cannot write to $TEMP; make it writable (or free space on its disk) and run again." >&2
+    exit 1
+fi
+# One compile at a time in a clone: a second run waits for the first, then uses what it compiled.
+exec 9> "$TEMP/build.lock"
+if command -v flock >/dev/null 2>&1 && ! flock -n 9; then
+    echo "Another run in this clone is compiling the build; waiting for it ..." >&2
+    flock 9
+    run_if_current "$@"
+fi
+
 DOTNET="$(resolve_dotnet)"
-mkdir -p "$TEMP"
 # The stamp gets its time before compiling, so a source saved during the compile still counts as changed.
-{ printf '%s\n' "$DOTNET"; sources -print | LC_ALL=C sort; } > "$STAMP.new"
+NEW_STAMP="$STAMP.$$"
+{ printf '%s\n' "$DOTNET"; sources -print | LC_ALL=C sort; } > "$NEW_STAMP"
 echo "Compiling the build ..." >&2
 if ! "$DOTNET" build "$BUILD_PROJECT" --nologo --verbosity quiet > "$TEMP/compile.log" 2>&1; then
-    rm -f "$STAMP.new"
+    rm -f "$NEW_STAMP"
     cat "$TEMP/compile.log" >&2
     echo "The build project did not compile; fix the errors above and run again." >&2
     exit 1
 fi
-mv -f "$STAMP.new" "$STAMP"
+mv -f "$NEW_STAMP" "$STAMP"
+exec 9>&-
 
 export DOTNET_EXE="$DOTNET"
 exec "$DOTNET" "$BUILD_DLL" "$@"

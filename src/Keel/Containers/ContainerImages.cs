@@ -35,7 +35,7 @@ public sealed class ContainerImages
     {
         if (_engineAnswered)
             return;
-        new DockerEngine(_build.Docker, _machine, _build.TemporaryDirectory, _log).EnsureRunning();
+        new DockerEngine(_build.Docker, _machine, _build.EnvironmentVariables, _build.TemporaryDirectory, _log).EnsureRunning();
         _engineAnswered = true;
     }
 

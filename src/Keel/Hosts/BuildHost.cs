@@ -34,6 +34,10 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
             return 1;
         }
 
+        using var runLock = services.WriteLogFile && unwritable is null ? RunLock.Acquire(temp, services.Console, services.Cancellation.Token) : null;
+        if (services.WriteLogFile && unwritable is null && runLock is null)
+            return 130;
+
         using var logger = new BuildLogger(services.Console, redactor, services.WriteLogFile && unwritable is null ? (temp / "build.log").Value : null);
         try
         {

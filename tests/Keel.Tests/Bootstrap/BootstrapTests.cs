@@ -88,6 +88,21 @@ public class BootstrapTests
     }
 
     [Fact]
+    public async Task TwoRunsThatBothNeedACompileCompileOnceAndBothSucceed()
+    {
+        using var root = CopyOfRepository();
+
+        var runs = await Task.WhenAll(Task.Run(() => Run(root, root.Path, "--help")), Task.Run(() => Run(root, root.Path, "--help")));
+
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.Output));
+        Assert.All(runs, run => Assert.Contains("Targets (default: Compile):", run.Output));
+        var output = string.Join("\n", runs.Select(run => run.Output));
+        Assert.Single(output.Split('\n'), line => line == "Compiling the build ...");
+        Assert.Contains("Another run in this clone is compiling the build; waiting for it ...", output);
+        Assert.DoesNotContain(Directory.EnumerateFiles(root.File(".nuke/temp")), file => Path.GetFileName(file).StartsWith("build.stamp.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheRealBuildSuggestsTargetsRunsIdeProfilesAndNeverShowsTheToken()
     {
         using var root = CopyOfRepository();
