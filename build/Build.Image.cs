@@ -48,6 +48,9 @@ partial class Build
     string ImageOwner => Owner ?? Containers.Source.Owner ?? (PushesToLocalRegistry ? "local"
         : throw new BuildException("The image has no owner: pass --owner, or set GITHUB_REPOSITORY_OWNER."));
 
+    // The image's name from --registry, --owner and --image-name: checked before anything runs, so a typo costs no build.
+    string Repository => ImageNames.Repository(TargetRegistry, ImageOwner, ImageName);
+
     ImagePlan Image => ImageTagPolicy.Plan(new ImageRequest
     {
         Registry = TargetRegistry,
@@ -63,6 +66,8 @@ partial class Build
         .Description("Builds the app's image, tagged and labelled from GitVersion.")
         .DependsOn<ITest>(x => x.Test)
         .DependsOn<IPublish>(x => x.Publish)
+        .Requires(() => ImageNames.Host(TargetRegistry).Length > 0)
+        .Requires(() => Repository.Length > 0)
         .Requires(() => Platforms.Length <= 1,
             "one platform at a time: an image for several needs a multi-platform push, which PushImage does not do; pass one, e.g. --platforms linux/arm64")
         .Requires(() => Platforms.Length == 0 || Docker.Builder == DockerBuilder.Buildx,

@@ -8,7 +8,17 @@ namespace EndToEnd.Tests;
 /// </summary>
 public sealed record BuildRun(int ExitCode, string Output, string LogFile, IReadOnlyCollection<string> CommandLines)
 {
-    public static BuildRun Start(ThrowawayRepository repository, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static BuildRun Start(ThrowawayRepository repository, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Run(repository, environment, null, arguments);
+
+    /// <summary>
+    /// Like <see cref="Start(ThrowawayRepository, IReadOnlyDictionary{string, string}, string[])"/>, but presses Ctrl-C
+    /// (SIGINT to the build) as soon as a line of its output contains <paramref name="interruptAt"/>.
+    /// </summary>
+    public static BuildRun StartAndInterrupt(ThrowawayRepository repository, IReadOnlyDictionary<string, string> environment, string interruptAt, params string[] arguments) =>
+        Run(repository, environment, interruptAt, arguments);
+
+    private static BuildRun Run(ThrowawayRepository repository, IReadOnlyDictionary<string, string> environment, string? interruptAt, string[] arguments)
     {
         var start = new ProcessStartInfo(System.IO.Path.Combine(repository.Path, "build.sh"))
         {
@@ -29,12 +39,28 @@ public sealed record BuildRun(int ExitCode, string Output, string LogFile, IRead
 
         var commandLines = new HashSet<string>();
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
+        var output = new System.Text.StringBuilder();
+        var interrupted = false;
+        var reader = Task.Run(() =>
+        {
+            // build.sh hands over to the build with exec: the process started here is the build itself.
+            while (process.StandardOutput.ReadLine() is { } line)
+            {
+                lock (output)
+                    output.AppendLine(line);
+                if (interruptAt is not null && !interrupted && line.Contains(interruptAt, StringComparison.Ordinal))
+                {
+                    interrupted = true;
+                    Shell.Run("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                }
+            }
+        });
         var errors = process.StandardError.ReadToEndAsync();
         while (!process.WaitForExit(20))
             Sample(commandLines);
+        reader.Wait();
         var log = System.IO.Path.Combine(repository.Path, ".nuke", "temp", "build.log");
-        return new BuildRun(process.ExitCode, output.Result + errors.Result, File.Exists(log) ? File.ReadAllText(log) : "", commandLines);
+        return new BuildRun(process.ExitCode, output + errors.Result, File.Exists(log) ? File.ReadAllText(log) : "", commandLines);
     }
 
     /// <summary>Every process's command line, read from /proc as ps does.</summary>

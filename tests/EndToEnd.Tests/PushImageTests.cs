@@ -276,7 +276,7 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
         var run = BuildRun.Start(_release.Repository, new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = SecureRegistry.Password },
             "PushImage", "--skip", "Test", "--registry", closed, "--owner", "Acme-Corp", "--registry-username", SecureRegistry.Username);
 
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.True(run.ExitCode != 0, run.Output);
         Assert.Contains("(2/3)", run.Output);
         Assert.Contains("(3/3)", run.Output);
         Assert.Contains($"Logging in to {closed} failed 3 times", run.Output);

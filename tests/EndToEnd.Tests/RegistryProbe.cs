@@ -43,6 +43,16 @@ public sealed class RegistryProbe(string address, Func<string?, AuthenticationHe
         }
     }
 
+    /// <summary>Every repository the registry holds.</summary>
+    public IReadOnlyList<string> Catalog()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v2/_catalog") { Headers = { Authorization = authorize("registry:catalog:*") } };
+        using var response = _http.SendAsync(request).GetAwaiter().GetResult();
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+        return [.. body.RootElement.GetProperty("repositories").EnumerateArray().Select(r => r.GetString()!).Order()];
+    }
+
     public IReadOnlyList<string> Tags(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/tags/list") { Headers = { Authorization = authorize($"repository:{path}:pull") } };

@@ -47,6 +47,11 @@ public sealed class ContainerImages
     /// </summary>
     public string Build(ImagePlan plan, DockerBuildSettings settings, string baseImage, StandInRule standIn)
     {
+        if (!Directory.Exists(settings.Context))
+            throw new BuildException($"The image's build context {settings.Context} does not exist; create it, or point the build at the folder that holds the app.");
+        var dockerfile = settings.File ?? Path.Combine(settings.Context, "Dockerfile");
+        if (!File.Exists(dockerfile))
+            throw new BuildException($"There is no Dockerfile at {dockerfile}; add one (FROM the base image, COPY the published app), or point the build at the one the app has.");
         EnsureEngine();
         new BaseImageStandIn(_build.Docker, _machine, _build.Processes, _build.Tools, _build.TemporaryDirectory, _log).Ensure(baseImage, standIn, plan.Registry);
         var id = _build.Docker.Build(settings with
@@ -62,9 +67,11 @@ public sealed class ContainerImages
     /// <summary>Runs the image, waits for its health endpoint to answer 200 with the expected version, and removes it.</summary>
     public void SmokeTest(string reference, string expectedVersion, string healthPath = "/health", int port = 8080)
     {
-        var container = _build.Docker.Run("run", "--detach", "--publish", $"127.0.0.1::{port}", reference).StandardOutput.Trim();
+        // Named before it starts, so that it can be removed even when Ctrl-C comes while docker is still starting it.
+        var container = $"keel-smoke-{Guid.NewGuid():N}"[..24];
         try
         {
+            _build.Docker.Run("run", "--detach", "--name", container, "--publish", $"127.0.0.1::{port}", reference);
             var address = _build.Docker.Query("port", container, $"{port}/tcp").StandardOutput.Split('\n')[0].Trim();
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             string? version = null;

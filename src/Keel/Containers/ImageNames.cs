@@ -9,6 +9,9 @@ public static partial class ImageNames
 {
     public const int MaxTagLength = 128;
 
+    /// <summary>The longest image name (registry/path) Docker takes.</summary>
+    public const int MaxNameLength = 255;
+
     /// <summary>
     /// A valid tag from any text: each run of characters outside [A-Za-z0-9_.-] becomes '-', no leading '.' or
     /// '-', at most 128 characters; null when nothing is left.
@@ -74,10 +77,10 @@ public static partial class ImageNames
                 throw new BuildException($"'{part}' (from {parameter}) is not a valid image repository name; use lowercase letters, digits and single '.', '_' or '-' between them.");
         }
 
-        var host = registry.Trim().TrimEnd('/').ToLowerInvariant();
-        if (host.Length == 0 || host.Contains("://", StringComparison.Ordinal))
-            throw new BuildException($"'{registry}' (from --registry) is not a registry host; give host[:port], e.g. ghcr.io or localhost:5000.");
-        return $"{host}/{parts[0].Item1}/{parts[1].Item1}";
+        var repository = $"{Host(registry)}/{parts[0].Item1}/{parts[1].Item1}";
+        if (repository.Length > MaxNameLength)
+            throw new BuildException($"The image name {repository[..40]}... is {repository.Length} characters long, and a name may have {MaxNameLength} at most; shorten --image-name or --owner.");
+        return repository;
     }
 
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$")]
@@ -86,6 +89,23 @@ public static partial class ImageNames
     // The names of the tags a build gives besides branch tags: latest, versions (1, 1.2, 1.2.3, 1.2.4-rc.1), sha-..., pr-N.
     [GeneratedRegex(@"^(latest|v?\d+(\.\d+){0,2}([-+].*)?|sha-.*|pr-\d+)$", RegexOptions.IgnoreCase)]
     private static partial Regex Reserved();
+
+    /// <summary>The registry, lowercased, when it is host[:port] and nothing else; a scheme, a path or a bad port fails naming --registry.</summary>
+    public static string Host(string registry)
+    {
+        var host = registry.Trim().ToLowerInvariant();
+        return IsRegistryHost(host)
+            ? host
+            : throw new BuildException($"'{registry}' (from --registry) is not a registry host; give host[:port] and nothing else, e.g. ghcr.io or localhost:5000 (the owner and name have --owner and --image-name).");
+    }
+
+    private static bool IsRegistryHost(string host) =>
+        RegistryHost().Match(host) is { Success: true } match
+        && (!match.Groups["port"].Success || (int.TryParse(match.Groups["port"].Value, out var port) && port is >= 1 and <= 65535));
+
+    // A host name, an IPv4 address or a bracketed IPv6 address, then an optional port: no scheme, no path.
+    [GeneratedRegex(@"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::(?<port>[0-9]{1,5}))?$")]
+    private static partial Regex RegistryHost();
 
     [GeneratedRegex("^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$")]
     private static partial Regex Component();

@@ -8,9 +8,9 @@ using System.Text.Json;
 namespace Keel.Containers;
 
 /// <summary>
-/// The registry HTTP API (v2), trusted and authenticated the way docker does it: the system's CAs plus
-/// <c>/etc/docker/certs.d/HOST:PORT/ca.crt</c>, Basic or Bearer-token auth with the login's credentials, and
-/// plain HTTP only for a loopback registry that does not speak TLS.
+/// The registry HTTP API (v2), trusted and authenticated the way docker does it (<see cref="DockerTrust"/>), Basic or
+/// Bearer-token auth with the login's credentials, and plain HTTP only for a loopback registry that does not speak
+/// TLS at all: never for one whose certificate is merely unknown.
 /// </summary>
 public sealed class RegistryClient : IDisposable
 {
@@ -28,18 +28,18 @@ public sealed class RegistryClient : IDisposable
     private string? _baseAddress;
     private AuthenticationHeaderValue? _authorization;
 
-    public RegistryClient(string registry, string? username, string? password, string certificatesDirectory = "/etc/docker/certs.d")
+    public RegistryClient(string registry, string? username, string? password, string certificatesDirectory = DockerTrust.CertificatesDirectory)
     {
         _registry = registry;
         _username = username;
         _password = password;
+        var trust = new DockerTrust(registry, certificatesDirectory);
         var handler = new HttpClientHandler
         {
-            // Like docker: the system's CAs, or the registry's own CA from certs.d; the host name must match either way.
-            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
-                errors == System.Net.Security.SslPolicyErrors.None
-                || (errors == System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors && certificate is not null && TrustedByDocker(certificate, certificatesDirectory)),
+            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) => trust.Accepts(certificate, errors),
         };
+        foreach (var certificate in trust.ClientCertificates())
+            handler.ClientCertificates.Add(certificate);
         _http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -166,9 +166,9 @@ public sealed class RegistryClient : IDisposable
             using var probe = await _http.GetAsync(secure + "/v2/", cancellationToken);
             return secure;
         }
-        catch (HttpRequestException e) when (IsLoopback() && e.InnerException is AuthenticationException or IOException)
+        catch (HttpRequestException e) when (RegistryCredentials.IsOnThisMachine(_registry) && e.InnerException is AuthenticationException or IOException)
         {
-            // A loopback registry without TLS, which docker also accepts.
+            // A loopback registry that does not speak TLS at all (any certificate of one that does is accepted), as docker.
             return $"http://{_registry}";
         }
     }
@@ -236,23 +236,5 @@ public sealed class RegistryClient : IDisposable
         throw response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
             ? new BuildException($"The registry {_registry} refused access to {what} ({(int)response.StatusCode}); check --registry-username and --registry-password.")
             : new BuildException($"The registry {_registry} answered {(int)response.StatusCode} {response.ReasonPhrase} for {what}.");
-    }
-
-    private bool IsLoopback()
-    {
-        var host = _registry.StartsWith('[') ? _registry[1.._registry.IndexOf(']')] : _registry.Split(':')[0];
-        return host == "localhost" || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
-    }
-
-    private bool TrustedByDocker(X509Certificate2 certificate, string certificatesDirectory)
-    {
-        var caFile = Path.Combine(certificatesDirectory, _registry, "ca.crt");
-        if (!File.Exists(caFile))
-            return false;
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.CustomTrustStore.ImportFromPemFile(caFile);
-        return chain.Build(certificate);
     }
 }

@@ -21,6 +21,7 @@ internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver too
         if (git.Query("rev-parse", "--is-shallow-repository") == "true")
             throw new BuildException("The repository is a shallow clone, so GitVersion cannot see the history and tags it counts from; fetch all of it with 'git fetch --unshallow', or set 'fetch-depth: 0' on actions/checkout.");
 
+        var commit = git.CurrentCommit();
         var ciRef = environment.GetValueOrDefault("GITHUB_ACTIONS") == "true" ? environment.GetValueOrDefault("GITHUB_REF") : null;
         var branch = git.TryQuery("symbolic-ref", "-q", "HEAD") ?? "";
         var tags = (git.TryQuery("tag", "--points-at", "HEAD") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -33,7 +34,7 @@ internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver too
         var configuration = new[] { "GitVersion.yml", "GitVersion.yaml" }.Select(f => root / f).FirstOrDefault(f => f.FileExists());
         // GitVersion's answer depends on every branch and tag (a new tag on an ancestor changes it), so all refs key it.
         var refs = git.Query("for-each-ref", "--format=%(objectname) %(refname)");
-        var key = Hash(dll, git.CurrentCommit(), branch, ciRef ?? "", refs, git.Query("status", "--porcelain"), configuration is null ? "" : File.ReadAllText(configuration));
+        var key = Hash(dll, commit, branch, ciRef ?? "", refs, git.Query("status", "--porcelain"), configuration is null ? "" : File.ReadAllText(configuration));
         var cache = root / ".nuke" / "temp" / "gitversion" / $"{key}.json";
         if (cache.FileExists())
         {

@@ -163,6 +163,33 @@ public class ImageTagPolicyTests
         Assert.Equal(expected, ImageNames.Repository("GHCR.io", owner, name));
 
     [Theory]
+    [InlineData("a host", "ghcr.io", "ghcr.io")]
+    [InlineData("capitals are lowercased", "GHCR.io", "ghcr.io")]
+    [InlineData("a host and port", "localhost:5000", "localhost:5000")]
+    [InlineData("an IPv4 address and port", "127.0.0.1:36765", "127.0.0.1:36765")]
+    [InlineData("a bracketed IPv6 address", "[::1]:5000", "[::1]:5000")]
+    [InlineData("a path", "127.0.0.1:5700/some/path", null)]
+    [InlineData("a scheme", "https://ghcr.io", null)]
+    [InlineData("a space", "bad host", null)]
+    [InlineData("port 0", "ghcr.io:0", null)]
+    [InlineData("a port over 65535", "ghcr.io:65536", null)]
+    [InlineData("no host", ":5000", null)]
+    [InlineData("a user", "me@ghcr.io", null)]
+    [InlineData("a trailing slash", "ghcr.io/", null)]
+    public void RegistriesAreHostAndPortAndNothingElse(string behaviour, string registry, string? expected)
+    {
+        if (expected is null)
+            Assert.StartsWith($"'{registry}' (from --registry) is not a registry host", Assert.Throws<BuildException>(() => ImageNames.Host(registry)).Message);
+        else
+            Assert.True(expected == ImageNames.Host(registry), behaviour);
+    }
+
+    [Fact]
+    public void ImageNamesLongerThanDockerTakesFailNamingTheParameters() =>
+        Assert.EndsWith("a name may have 255 at most; shorten --image-name or --owner.",
+            Assert.Throws<BuildException>(() => ImageNames.Repository("ghcr.io", "acme", new string('a', 250))).Message);
+
+    [Theory]
     [InlineData("acme", "my store", "'my store' (from --image-name) is not a valid image repository name")]
     [InlineData("ac!me", "store", "'ac!me' (from --owner) is not a valid image repository name")]
     public void InvalidRepositoryNamesFailNamingTheParameter(string owner, string name, string message) =>

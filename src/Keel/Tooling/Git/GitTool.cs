@@ -17,7 +17,9 @@ public sealed class GitTool(ProcessRunner runner, ToolResolver resolver, string 
     /// <summary>Runs git with its output in the log.</summary>
     public ProcessResult Run(params string[] arguments) => Run(arguments, logOutput: true);
 
-    public string CurrentCommit() => Query("rev-parse", "HEAD");
+    public string CurrentCommit() => TryQuery("rev-parse", "-q", "--verify", "HEAD") is { Length: > 0 } commit
+        ? commit
+        : throw new BuildException($"The repository in {workingDirectory} has no commits yet, so there is nothing to version or build; commit your files first (git add -A && git commit -m \"First commit\").");
 
     /// <summary>
     /// The tree object of the working directory as it is (tracked changes and new files that are not ignored), or
