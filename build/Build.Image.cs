@@ -28,6 +28,9 @@ partial class Build
     [Parameter("The runtime image the app runs on.")]
     readonly string BaseImage = DefaultBaseImage;
 
+    [Parameter("How long, in seconds, one push or login may take before it is stopped and tried again.")]
+    readonly int RegistryTimeout = 600;
+
     [Parameter("Publish an image built on the local stand-in base (made when the base image cannot be pulled) to a registry off this machine.")]
     readonly bool AllowStandInBase;
 
@@ -88,6 +91,7 @@ partial class Build
     Target PushImage => _ => _
         .Description("Pushes the image (immutable tags first) and checks every tag in the registry.")
         .DependsOn(SmokeTest)
+        .Requires(() => RegistryTimeout > 0, "--registry-timeout above 0 seconds")
         .Requires(() => Password is not null || PushesToLocalRegistry || !RegistryCredentials.TakesGitHubToken(TargetRegistry),
             "a password for ghcr.io: pass --registry-password, or set GITHUB_TOKEN")
         .Requires(() => Password is not null || PushesToLocalRegistry || RegistryCredentials.TakesGitHubToken(TargetRegistry),
@@ -97,6 +101,6 @@ partial class Build
             if (PushesToLocalRegistry)
                 Containers.EnsureLocalRegistry();
             var username = RegistryUsername ?? EnvironmentVariables.GetValueOrDefault("GITHUB_ACTOR") ?? ImageOwner;
-            Containers.Push(Image, Password is null ? null : new RegistryCredentials(username, Password));
+            Containers.Push(Image, Password is null ? null : new RegistryCredentials(username, Password), TimeSpan.FromSeconds(RegistryTimeout));
         });
 }

@@ -118,7 +118,10 @@ public sealed class ContainerImages
     /// is pushed again; when they name another commit's, the push fails before anything is written. Floating tags are
     /// pointed at the digest last, once every immutable tag is verified through the registry API.
     /// </summary>
-    public PushResult Push(ImagePlan plan, RegistryCredentials? credentials)
+    /// <param name="plan">What to push.</param>
+    /// <param name="credentials">The login, or null for a registry that takes none.</param>
+    /// <param name="callLimit">How long one push or login may take before it is stopped (and tried again); 10 minutes when null.</param>
+    public PushResult Push(ImagePlan plan, RegistryCredentials? credentials, TimeSpan? callLimit = null)
     {
         EnsureEngine();
         var configs = _build.TemporaryDirectory / "docker-config";
@@ -132,7 +135,7 @@ public sealed class ContainerImages
         try
         {
             if (credentials is not null)
-                Login(docker, plan.Registry, credentials);
+                Login(docker, plan.Registry, credentials, callLimit);
             using var registry = new RegistryClient(plan.Registry, credentials?.Username, credentials?.Password);
             var immutable = plan.Tags.Where(t => !t.Floating).ToList();
             var floating = plan.Tags.Where(t => t.Floating).ToList();
@@ -141,7 +144,7 @@ public sealed class ContainerImages
             if (digest is null)
             {
                 var digests = immutable
-                    .Select(tag => Retry.Run($"Pushing {plan.Repository}:{tag}", () => docker.Push($"{plan.Repository}:{tag}"), RegistryErrors.IsTransient, _log, Cancellation))
+                    .Select(tag => Retry.Run($"Pushing {plan.Repository}:{tag}", () => PushOne(docker, registry, plan, tag, callLimit), RegistryErrors.IsTransient, _log, Cancellation))
                     .Distinct()
                     .ToList();
                 if (digests.Count != 1)
@@ -183,6 +186,20 @@ public sealed class ContainerImages
             {
                 Directory.Delete(config, recursive: true);
             }
+        }
+    }
+
+    /// <summary>One docker push; a registry that fails it because its disk is full is told apart from one that fails for a moment.</summary>
+    private string PushOne(DockerTool docker, RegistryClient registry, ImagePlan plan, ImageTag tag, TimeSpan? callLimit)
+    {
+        try
+        {
+            return docker.Push($"{plan.Repository}:{tag}", callLimit);
+        }
+        catch (ProcessFailedException e) when (e.Message.Contains("500", StringComparison.Ordinal)
+            && registry.FullDiskAsync(plan.Path, Cancellation).GetAwaiter().GetResult() is { } detail)
+        {
+            throw new BuildException($"The registry {plan.Registry} is out of disk space ({detail}), so {plan.Repository}:{tag} could not be pushed; free space on it and run again.", e);
         }
     }
 
@@ -251,13 +268,13 @@ public sealed class ContainerImages
             return true;
         }, RegistryErrors.IsTransient, _log, Cancellation);
 
-    private void Login(DockerTool docker, string registry, RegistryCredentials credentials)
+    private void Login(DockerTool docker, string registry, RegistryCredentials credentials, TimeSpan? callLimit)
     {
         try
         {
             Retry.Run($"Logging in to {registry}", () =>
             {
-                docker.Login(registry, credentials.Username, credentials.Password);
+                docker.Login(registry, credentials.Username, credentials.Password, callLimit);
                 return true;
             }, RegistryErrors.IsTransient, _log, Cancellation);
         }

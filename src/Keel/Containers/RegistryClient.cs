@@ -87,6 +87,30 @@ public sealed class RegistryClient : IDisposable
         return labels;
     }
 
+    /// <summary>
+    /// What a registry that fails uploads says about its storage: the detail of its error when it reports that its
+    /// disk is full, else null. It uploads the empty blob (nothing a repository does not already allow) to ask.
+    /// </summary>
+    public async Task<string?> FullDiskAsync(string path, CancellationToken cancellationToken = default)
+    {
+        const string empty = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        try
+        {
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"/v2/{path}/blobs/uploads/?digest={empty}")
+            {
+                Content = new ByteArrayContent([]),
+            }, Scope(path, push: true), cancellationToken);
+            if ((int)response.StatusCode < 500)
+                return null;
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            return body.Contains("no space left on device", StringComparison.OrdinalIgnoreCase) ? "no space left on device" : null;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Points a tag at a manifest the repository already holds, by putting that same manifest under the tag.</summary>
     public async Task TagAsync(string path, string digest, string tag, CancellationToken cancellationToken = default)
     {

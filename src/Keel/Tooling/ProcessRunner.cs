@@ -91,7 +91,7 @@ public sealed class ProcessRunner(ILogger log, IReadOnlyDictionary<string, strin
         catch (OperationCanceledException) when (timer.IsCancellationRequested)
         {
             Kill(process);
-            throw new BuildException(redactor.Redact($"'{Command(name, invocation.Arguments)}' did not finish within {limit!.Value.TotalSeconds:0} s and was stopped."));
+            throw new ProcessTimeoutException(redactor.Redact($"'{Command(name, invocation.Arguments)}' did not finish within {limit!.Value.TotalSeconds:0} s and was stopped."));
         }
         catch (OperationCanceledException)
         {

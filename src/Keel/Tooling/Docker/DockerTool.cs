@@ -10,8 +10,8 @@ namespace Keel.Tooling;
 /// </summary>
 public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools, string workingDirectory, ILogger log)
 {
-    /// <summary>How long one push or login may take before it is stopped.</summary>
-    public static readonly TimeSpan RegistryCallLimit = TimeSpan.FromMinutes(10);
+    /// <summary>How long one push or login may take before it is stopped, unless the caller says otherwise.</summary>
+    public static readonly TimeSpan DefaultRegistryCallLimit = TimeSpan.FromMinutes(10);
 
     private DockerBuilder? _builder;
     private string? _enginePlatform;
@@ -52,13 +52,13 @@ public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools,
     }
 
     /// <summary>Logs in with the password on standard input, never in the arguments.</summary>
-    public void Login(string registry, string username, string password) =>
-        runner.Run(Invocation(["login", registry, "--username", username, "--password-stdin"]) with { StandardInput = password, Timeout = TimeSpan.FromMinutes(1) });
+    public void Login(string registry, string username, string password, TimeSpan? limit = null) =>
+        runner.Run(Invocation(["login", registry, "--username", username, "--password-stdin"]) with { StandardInput = password, Timeout = limit ?? DefaultRegistryCallLimit });
 
-    /// <summary>Pushes one reference and returns the digest the registry reported.</summary>
-    public string Push(string reference)
+    /// <summary>Pushes one reference and returns the digest the registry reported; stopped after <paramref name="limit"/>.</summary>
+    public string Push(string reference, TimeSpan? limit = null)
     {
-        var result = runner.Run(Invocation(["push", reference]) with { Timeout = RegistryCallLimit });
+        var result = runner.Run(Invocation(["push", reference]) with { Timeout = limit ?? DefaultRegistryCallLimit });
         var digest = Digest().Match(result.StandardOutput + "\n" + result.StandardError);
         return digest.Success
             ? digest.Groups[1].Value
