@@ -64,6 +64,23 @@ public sealed class RegistryProbe(string address, Func<string?, AuthenticationHe
         return body.RootElement.GetProperty("tags") is { ValueKind: JsonValueKind.Array } tags ? [.. tags.EnumerateArray().Select(t => t.GetString()!).Order()] : [];
     }
 
+    /// <summary>The labels of the image a tag or digest names, read from its config blob.</summary>
+    public IReadOnlyDictionary<string, string> Labels(string path, string reference)
+    {
+        using var manifestRequest = new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/manifests/{reference}") { Headers = { Authorization = authorize($"repository:{path}:pull") } };
+        manifestRequest.Headers.Accept.ParseAdd("application/vnd.docker.distribution.manifest.v2+json");
+        manifestRequest.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
+        using var manifest = _http.SendAsync(manifestRequest).GetAwaiter().GetResult();
+        manifest.EnsureSuccessStatusCode();
+        using var manifestBody = JsonDocument.Parse(manifest.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+        var config = manifestBody.RootElement.GetProperty("config").GetProperty("digest").GetString();
+        using var configRequest = new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/blobs/{config}") { Headers = { Authorization = authorize($"repository:{path}:pull") } };
+        using var blob = _http.SendAsync(configRequest).GetAwaiter().GetResult();
+        blob.EnsureSuccessStatusCode();
+        using var configBody = JsonDocument.Parse(blob.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+        return configBody.RootElement.GetProperty("config").GetProperty("Labels").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
+    }
+
     public string Digest(string path, string tag)
     {
         using var request = new HttpRequestMessage(HttpMethod.Head, $"/v2/{path}/manifests/{tag}") { Headers = { Authorization = authorize($"repository:{path}:pull") } };

@@ -284,12 +284,20 @@ public sealed class ContainerImages
         }
     }
 
+    /// <summary>
+    /// Every tag resolves to the digest. An immutable tag that does not is an error; a floating tag that another push
+    /// moved in the meantime (two runs at once, the later one wins) is only worth a warning.
+    /// </summary>
     private void Verify(RegistryClient registry, ImagePlan plan, IReadOnlyList<ImageTag> tags, string digest)
     {
         foreach (var tag in tags)
         {
             var actual = Retry.Run($"Checking {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult(), RegistryErrors.IsTransient, _log, Cancellation);
-            if (actual != digest)
+            if (actual == digest)
+                continue;
+            if (tag.Floating && actual is not null)
+                _log.Warning("{Path}:{Tag} already names {Actual} in {Registry}: another push moved it after this one.", plan.Path, tag, actual, plan.Registry);
+            else
                 throw new BuildException($"{plan.Path}:{tag} resolves to {actual ?? "nothing"} in {plan.Registry}, not to the pushed {digest}.");
         }
     }
