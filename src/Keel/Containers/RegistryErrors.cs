@@ -7,7 +7,7 @@ public static class RegistryErrors
 {
     private static readonly string[] Lasting = ["unauthorized", "denied", "authentication required", "incorrect username or password", "forbidden", "not allowed", "invalid reference format", "no space left"];
 
-    private static readonly string[] Passing = ["connection refused", "i/o timeout", "tls handshake timeout", "timeout", "eof", "connection reset", "502", "503", "504", "500 internal", "temporarily unavailable", "no route to host", "server gave http response"];
+    private static readonly string[] Passing = ["connection refused", "i/o timeout", "tls handshake timeout", "timeout", "eof", "connection reset", "502", "503", "504", "500 internal", "temporarily unavailable", "no route to host", "server gave http response", "429", "too many requests"];
 
     public static bool IsTransient(Exception error)
     {

@@ -52,12 +52,19 @@ public class ContainerPolicyTests
     [InlineData("a wrong password is lasting", "Error response from daemon: Get \"https://x/v2/\": unauthorized: incorrect username or password", false)]
     [InlineData("a refused write is lasting", "denied: installation not allowed to Write organization package", false)]
     [InlineData("anything else is lasting", "invalid reference format", false)]
+    [InlineData("too many requests is passing", "toomanyrequests: received unexpected HTTP status: 429 Too Many Requests", true)]
+    [InlineData("a dropped connection is passing", "Get \"https://127.0.0.1:5000/v2/\": EOF", true)]
+    [InlineData("a full disk is lasting even as a 500", "received unexpected HTTP status: 500 Internal Server Error: no space left on device", false)]
     public void RegistryErrorsAreToldApart(string behaviour, string output, bool transient)
     {
         var error = new ProcessFailedException("'docker push' exited with code 1.", 1, new ProcessResult(1, [new OutputLine(output, true)]));
 
         Assert.True(transient == RegistryErrors.IsTransient(error), behaviour);
     }
+
+    [Fact]
+    public void AToolThatOutlivedItsTimeLimitIsWorthAnotherTry() =>
+        Assert.True(RegistryErrors.IsTransient(new ProcessTimeoutException("'docker push' did not finish within 600 s and was stopped.")));
 
     private static readonly DockerBuildSettings Settings = new()
     {

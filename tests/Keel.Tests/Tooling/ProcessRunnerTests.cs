@@ -75,7 +75,7 @@ public class ProcessRunnerTests
 
         var running = Task.Run(() => Runner().Run(Program("sleep", pidFile) with { Timeout = TimeSpan.FromSeconds(3) }));
         var sleeper = await WaitForPid(pidFile);
-        var error = await Assert.ThrowsAsync<BuildException>(() => running);
+        var error = await Assert.ThrowsAsync<ProcessTimeoutException>(() => running);
 
         Assert.Equal("'dotnet' did not finish within 3 s and was stopped.", error.Message.Replace($"'dotnet {Repository.TestProgram}'", "'dotnet'"));
         Assert.True(await Gone(sleeper), $"process {sleeper} still runs");
