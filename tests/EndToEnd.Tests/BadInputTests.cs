@@ -62,6 +62,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Fixture>
         new("another registry with only a GitHub token", ["--registry", "127.0.0.1:5999", "--owner", "acme"], "Target PushImage requires a password for the registry: pass --registry-password, or set REGISTRY_PASSWORD (GITHUB_TOKEN is only ever sent to ghcr.io).", new() { ["GITHUB_TOKEN"] = "ghs-only-for-ghcr-0c1d" }, WithPassword: false),
         new("a registry with a user in it", ["--registry", "me@ghcr.io", "--owner", "acme"], "'me@ghcr.io' (from --registry) is not a registry host"),
         new("a registry with a trailing slash", ["--registry", "ghcr.io/", "--owner", "acme"], "'ghcr.io/' (from --registry) is not a registry host"),
+        new("a secret too short to mask", [], "Parameter --github-token (from environment variable GITHUB_TOKEN) is a secret of 1 character(s)", new() { ["GITHUB_TOKEN"] = "x" }),
         new("a misspelt target", ["PushImag"], "Unknown target 'PushImag'; did you mean 'PushImage'?"),
         new("a target that does not exist", ["Deploy"], "Unknown target 'Deploy'"),
         new("an empty image name", ["--image-name", "."], "'.' (from --image-name) is not a valid image repository name"),

@@ -11,7 +11,7 @@ internal static class Requirements
 {
     public static int? Check(BuildSession session)
     {
-        var problems = new List<string>();
+        var problems = new List<string>(session.RefusedParameters);
         foreach (var parameter in session.Parameters.Where(p => p.IsRequired))
         {
             if (IsEmpty(MemberAccess.Read(session.Build, parameter.Member)))

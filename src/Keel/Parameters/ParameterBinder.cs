@@ -21,7 +21,14 @@ internal sealed class ParameterBinder(
 
     private static readonly string[] EnvironmentPrefixes = ["keel", "nuke"];
 
-    public void Bind(object build, IReadOnlyList<ParameterDefinition> parameters, Invocation invocation, IEnumerable<string> extensionOptions)
+    /// <summary>Secrets shorter than this cannot be masked without masking ordinary text all over the log.</summary>
+    public const int MinimumSecretLength = 4;
+
+    /// <summary>
+    /// Sets every parameter from its sources. Returns the values it refused to bind, one line each, for the build to
+    /// report with its requirements before anything runs: secrets too short to be masked.
+    /// </summary>
+    public IReadOnlyList<string> Bind(object build, IReadOnlyList<ParameterDefinition> parameters, Invocation invocation, IEnumerable<string> extensionOptions)
     {
         var chosen = new ChosenValues(redactor);
         foreach (var file in ParameterFiles(invocation))
@@ -29,11 +36,20 @@ internal sealed class ParameterBinder(
         ReadEnvironment(parameters, chosen);
         ReadCommandLine(invocation, parameters, extensionOptions, chosen);
 
+        var refused = new List<string>();
         foreach (var (parameter, raw) in chosen)
         {
+            if (parameter.IsSecret && raw.Values.FirstOrDefault(ChosenValues.TooShort) is { } shortSecret)
+            {
+                refused.Add($"Parameter {parameter.CommandLineName} (from {raw.Source}) is a secret of {shortSecret.Length} character(s); one shorter than {MinimumSecretLength} cannot be masked in the log without masking ordinary text, so it is not used: pass the real value.");
+                continue;
+            }
+
             MemberAccess.Write(build, parameter.Member, ValueConverter.Convert(parameter, raw, rootDirectory));
             log.Debug("{Parameter} = {Value} (from {Source})", parameter.Name, parameter.IsSecret ? Redactor.Mask : string.Join(' ', raw.Values), raw.Source);
         }
+
+        return refused;
     }
 
     private IEnumerable<string> ParameterFiles(Invocation invocation)
@@ -161,13 +177,16 @@ internal sealed class ParameterBinder(
             {
                 if (parameter.IsSecret)
                 {
-                    foreach (var secret in value.Values)
+                    // A secret too short to mask is refused rather than bound: masking it would mask ordinary text.
+                    foreach (var secret in value.Values.Where(v => !TooShort(v)))
                         redactor.Add(secret);
                 }
 
                 _values[parameter] = value;
             }
         }
+
+        public static bool TooShort(string secret) => secret.Length is > 0 and < MinimumSecretLength;
 
         public IEnumerator<KeyValuePair<ParameterDefinition, ParameterValue>> GetEnumerator() => _values.GetEnumerator();
 

@@ -62,6 +62,18 @@ public class SecretTests
     }
 
     [Fact]
+    public void ASecretTooShortToMaskIsRefusedWithOneLineBeforeAnythingRuns()
+    {
+        var outcome = TestBuild.Run<Leaky>(["Leak"], environment: new Dictionary<string, string> { ["TOKEN"] = "e" });
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("Parameter --token (from environment variable TOKEN) is a secret of 1 character(s); one shorter than 4 cannot be masked in the log without masking ordinary text, so it is not used: pass the real value.", outcome.Output);
+        // The log stays readable: the 'e's of these lines were not masked.
+        Assert.Contains("Nothing was run: 1 requirement(s) not met.", outcome.Output);
+        Assert.DoesNotContain("***", outcome.Output);
+    }
+
+    [Fact]
     public void SecretsAreMaskedInHelpAndThePlan()
     {
         var help = TestBuild.Run<Leaky>(["--help"]);
