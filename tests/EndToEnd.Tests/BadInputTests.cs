@@ -134,6 +134,17 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Fixture>
     }
 
     [Fact]
+    public void ADockerContextThatDoesNotAnswerIsNamedAndNoEngineIsStarted()
+    {
+        var run = BuildRun.Start(_fixture.Repository, new Dictionary<string, string> { ["DOCKER_CONTEXT"] = "staging-engine" },
+            "BuildImage", "--skip", "Test", "--registry", _fixture.Registry.Address, "--owner", "acme");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("No Docker engine answers for the docker context 'staging-engine'; start that engine, or switch back with 'docker context use default'.", run.Output);
+        Assert.DoesNotContain("starting dockerd", run.Output);
+    }
+
+    [Fact]
     public void AMissingDockerfileIsNamedWithTheFix()
     {
         var dockerfile = Path.Combine(_fixture.Repository.Path, "src", "Store", "Dockerfile");
