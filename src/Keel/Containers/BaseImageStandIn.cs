@@ -32,13 +32,13 @@ public sealed class BaseImageStandIn(DockerTool docker, MachineSetup machine, Pr
             }
 
             // The real image may be reachable now; it replaces the stand-in.
-            if (docker.Query("pull", image).ExitCode == 0 && !IsStandIn(image))
+            if (docker.Pull(image).ExitCode == 0 && !IsStandIn(image))
                 return;
             throw NotHere(image, registry);
         }
 
         log.Information("Pulling the base image {Image} ...", image);
-        var pull = docker.Query("pull", image);
+        var pull = docker.Pull(image);
         if (pull.ExitCode == 0)
             return;
 

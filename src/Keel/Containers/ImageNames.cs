@@ -70,16 +70,16 @@ public static partial class ImageNames
     /// </summary>
     public static string Repository(string registry, string owner, string name)
     {
-        var parts = new[] { (owner.ToLowerInvariant(), "--owner"), (name.ToLowerInvariant(), "--image-name") };
+        var parts = new[] { (owner.ToLowerInvariant(), "Owner"), (name.ToLowerInvariant(), "ImageName") };
         foreach (var (part, parameter) in parts)
         {
             if (!part.Split('/').All(component => Component().IsMatch(component)))
-                throw new BuildException($"'{part}' (from {parameter}) is not a valid image repository name; use lowercase letters, digits and single '.', '_' or '-' between them.");
+                throw new ParameterException(parameter, $"'{part}' is not a valid image repository name; use lowercase letters, digits and single '.', '_' or '-' between them.");
         }
 
         var repository = $"{Host(registry)}/{parts[0].Item1}/{parts[1].Item1}";
         if (repository.Length > MaxNameLength)
-            throw new BuildException($"The image name {repository[..40]}... is {repository.Length} characters long, and a name may have {MaxNameLength} at most; shorten --image-name or --owner.");
+            throw new ParameterException("ImageName", $"makes the image name {repository.Length} characters long ({repository[..40]}...), and a name may have {MaxNameLength} at most; shorten it, or --owner.");
         return repository;
     }
 
@@ -96,7 +96,7 @@ public static partial class ImageNames
         var host = registry.Trim().ToLowerInvariant();
         return IsRegistryHost(host)
             ? host
-            : throw new BuildException($"'{registry}' (from --registry) is not a registry host; give host[:port] and nothing else, e.g. ghcr.io or localhost:5000 (the owner and name have --owner and --image-name).");
+            : throw new ParameterException("Registry", $"'{registry}' is not a registry host; give host[:port] and nothing else, e.g. ghcr.io or localhost:5000 (the owner and name have --owner and --image-name).");
     }
 
     private static bool IsRegistryHost(string host) =>

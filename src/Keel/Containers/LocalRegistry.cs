@@ -40,7 +40,7 @@ public sealed class LocalRegistry(DockerTool docker, MachineSetup machine, Absol
             log.Information("Starting the local registry at {Address} (data in {Data}).", Address, (directory / "data").Value);
             machine.StartDaemon(program, ["serve", config], directory / "registry.log", directory / "registry.pid");
         }
-        else if (docker.ImageExists("registry:2") || docker.Query("pull", "registry:2").ExitCode == 0)
+        else if (docker.ImageExists("registry:2") || docker.Pull("registry:2").ExitCode == 0)
         {
             log.Information("Starting the local registry at {Address} from the registry:2 image.", Address);
             docker.Run("run", "--detach", "--restart", "unless-stopped", "--name", "keel-registry",

@@ -121,7 +121,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
     private void Bind(BuildSession session)
     {
         var binder = new ParameterBinder(services.Environment, session.NukeDirectory, session.RootDirectory, session.Redactor, session.Log);
-        session.RefusedParameters = binder.Bind(session.Build, session.Parameters, session.Invocation, session.ExtensionOptions.Select(o => o.Name));
+        session.Binding = binder.Bind(session.Build, session.Parameters, session.Invocation, session.ExtensionOptions.Select(o => o.Name));
         session.Logger.Verbosity = session.Build.Verbosity;
     }
 

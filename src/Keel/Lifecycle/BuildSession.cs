@@ -47,8 +47,8 @@ public sealed class BuildSession
     /// <summary>Targets shown in help, the schema and the IDE profiles: dependencies before dependents.</summary>
     public IReadOnlyList<TargetDefinition> ListedTargets { get; }
 
-    /// <summary>Values the parameters refused (a secret too short to mask): reported with the requirements, before anything runs.</summary>
-    public IReadOnlyList<string> RefusedParameters { get; internal set; } = [];
+    /// <summary>Where each parameter's value came from, and the values refused (a secret too short to mask), which are reported with the requirements.</summary>
+    public ParameterBinding Binding { get; internal set; } = ParameterBinding.None;
 
     /// <summary>Set once the plan is made.</summary>
     public ExecutionPlan? Plan { get; internal set; }

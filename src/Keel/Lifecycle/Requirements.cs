@@ -11,7 +11,7 @@ internal static class Requirements
 {
     public static int? Check(BuildSession session)
     {
-        var problems = new List<string>(session.RefusedParameters);
+        var problems = new List<string>(session.Binding.Refused);
         foreach (var parameter in session.Parameters.Where(p => p.IsRequired))
         {
             if (IsEmpty(MemberAccess.Read(session.Build, parameter.Member)))
@@ -55,6 +55,10 @@ internal static class Requirements
                 default:
                     return null;
             }
+        }
+        catch (ParameterException e)
+        {
+            return e.WithSource(session.Binding.SourceOf(e.Parameter));
         }
         catch (BuildException e)
         {

@@ -25,10 +25,10 @@ internal sealed class ParameterBinder(
     public const int MinimumSecretLength = 4;
 
     /// <summary>
-    /// Sets every parameter from its sources. Returns the values it refused to bind, one line each, for the build to
-    /// report with its requirements before anything runs: secrets too short to be masked.
+    /// Sets every parameter from its sources. Returns where each bound value came from, and the values it refused to
+    /// bind (secrets too short to be masked), one line each, for the build to report before anything runs.
     /// </summary>
-    public IReadOnlyList<string> Bind(object build, IReadOnlyList<ParameterDefinition> parameters, Invocation invocation, IEnumerable<string> extensionOptions)
+    public ParameterBinding Bind(object build, IReadOnlyList<ParameterDefinition> parameters, Invocation invocation, IEnumerable<string> extensionOptions)
     {
         var chosen = new ChosenValues(redactor);
         foreach (var file in ParameterFiles(invocation))
@@ -37,6 +37,7 @@ internal sealed class ParameterBinder(
         ReadCommandLine(invocation, parameters, extensionOptions, chosen);
 
         var refused = new List<string>();
+        var sources = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (parameter, raw) in chosen)
         {
             if (parameter.IsSecret && raw.Values.FirstOrDefault(ChosenValues.TooShort) is { } shortSecret)
@@ -46,10 +47,11 @@ internal sealed class ParameterBinder(
             }
 
             MemberAccess.Write(build, parameter.Member, ValueConverter.Convert(parameter, raw, rootDirectory));
+            sources[parameter.Name] = raw.Source;
             log.Debug("{Parameter} = {Value} (from {Source})", parameter.Name, parameter.IsSecret ? Redactor.Mask : string.Join(' ', raw.Values), raw.Source);
         }
 
-        return refused;
+        return new ParameterBinding(sources, refused);
     }
 
     private IEnumerable<string> ParameterFiles(Invocation invocation)

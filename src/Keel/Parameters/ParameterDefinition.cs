@@ -25,7 +25,7 @@ public sealed record ParameterDefinition
     /// <summary>The value the build gives it before anything is bound, rendered for help; null when it has none.</summary>
     public string? DefaultText { get; init; }
 
-    public string CommandLineName => "--" + ParameterNames.Kebab(Name);
+    public string CommandLineName => ParameterNames.CommandLine(Name);
 
     public string EnvironmentName => ParameterNames.Environment(Name);
 

@@ -11,6 +11,9 @@ public static class ParameterNames
     /// <summary><c>ImageName</c> -> <c>image-name</c>; <c>GitHubToken</c> -> <c>github-token</c>.</summary>
     public static string Kebab(string name) => string.Join('-', Words(name)).ToLowerInvariant();
 
+    /// <summary>ImageName -> --image-name.</summary>
+    public static string CommandLine(string name) => "--" + Kebab(name);
+
     /// <summary><c>ImageName</c> -> <c>IMAGE_NAME</c>; <c>GitHubToken</c> -> <c>GITHUB_TOKEN</c>.</summary>
     public static string Environment(string name) => string.Join('_', Words(name)).ToUpperInvariant();
 

@@ -179,19 +179,19 @@ public class ImageTagPolicyTests
     public void RegistriesAreHostAndPortAndNothingElse(string behaviour, string registry, string? expected)
     {
         if (expected is null)
-            Assert.StartsWith($"'{registry}' (from --registry) is not a registry host", Assert.Throws<BuildException>(() => ImageNames.Host(registry)).Message);
+            Assert.StartsWith($"Parameter --registry '{registry}' is not a registry host", Assert.Throws<ParameterException>(() => ImageNames.Host(registry)).Message);
         else
             Assert.True(expected == ImageNames.Host(registry), behaviour);
     }
 
     [Fact]
     public void ImageNamesLongerThanDockerTakesFailNamingTheParameters() =>
-        Assert.EndsWith("a name may have 255 at most; shorten --image-name or --owner.",
-            Assert.Throws<BuildException>(() => ImageNames.Repository("ghcr.io", "acme", new string('a', 250))).Message);
+        Assert.EndsWith("characters long (ghcr.io/acme/aaaaaaaaaaaaaaaaaaaaaaaaaaa...), and a name may have 255 at most; shorten it, or --owner.",
+            Assert.Throws<ParameterException>(() => ImageNames.Repository("ghcr.io", "acme", new string('a', 250))).Message);
 
     [Theory]
-    [InlineData("acme", "my store", "'my store' (from --image-name) is not a valid image repository name")]
-    [InlineData("ac!me", "store", "'ac!me' (from --owner) is not a valid image repository name")]
+    [InlineData("acme", "my store", "Parameter --image-name 'my store' is not a valid image repository name")]
+    [InlineData("ac!me", "store", "Parameter --owner 'ac!me' is not a valid image repository name")]
     public void InvalidRepositoryNamesFailNamingTheParameter(string owner, string name, string message) =>
-        Assert.StartsWith(message, Assert.Throws<BuildException>(() => ImageNames.Repository("ghcr.io", owner, name)).Message);
+        Assert.StartsWith(message, Assert.Throws<ParameterException>(() => ImageNames.Repository("ghcr.io", owner, name)).Message);
 }

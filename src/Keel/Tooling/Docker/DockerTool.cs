@@ -65,6 +65,10 @@ public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools,
             : throw new BuildException($"'docker push {reference}' did not report a digest; the registry may not have stored the image.");
     }
 
+    /// <summary>Pulls an image; the result says whether it worked. A registry that hangs stops it after <paramref name="limit"/>.</summary>
+    public ProcessResult Pull(string image, TimeSpan? limit = null) =>
+        runner.Run(Invocation(["pull", image]) with { CheckExitCode = false, LogOutput = false, Timeout = limit ?? DefaultRegistryCallLimit });
+
     public void Logout(string registry) => Cleanup("logout", registry);
 
     /// <summary>A docker command that cleans up (logout, removing a container): it runs even after Ctrl-C, and its failure is returned, not thrown.</summary>

@@ -1,0 +1,10 @@
+namespace Keel.Parameters;
+
+/// <summary>What binding left for later: where each bound value came from, and the values refused, one line each.</summary>
+public sealed record ParameterBinding(IReadOnlyDictionary<string, string> Sources, IReadOnlyList<string> Refused)
+{
+    public static ParameterBinding None { get; } = new(new Dictionary<string, string>(), []);
+
+    /// <summary>Where a parameter's value came from ("environment variable REGISTRY"); null when nothing set it.</summary>
+    public string? SourceOf(string parameter) => Sources.GetValueOrDefault(parameter);
+}
