@@ -115,6 +115,7 @@ public sealed class FaultProxy : IAsyncDisposable
             await _app.StopAsync(stop.Token);
         await _app.DisposeAsync();
         _upstream.Dispose();
+        LocalImages.RemoveUnder(Address);
     }
 
     private async Task HandleAsync(HttpContext context)

@@ -114,6 +114,7 @@ public sealed class SecureRegistry : IDisposable
         }
 
         Tokens?.Dispose();
+        LocalImages.RemoveUnder(Address);
         Directory.Delete(_certificates, recursive: true);
         Directory.Delete(_directory, recursive: true);
     }
