@@ -34,11 +34,13 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
             return 1;
         }
 
-        using var runLock = services.WriteLogFile && unwritable is null ? RunLock.Acquire(temp, services.Console, services.Cancellation.Token) : null;
-        if (services.WriteLogFile && unwritable is null && runLock is null)
+        // --help with an unwritable temp folder runs without the log file and the lock, which live there.
+        var usesTemp = services.WriteLogFile && unwritable is null;
+        using var runLock = usesTemp ? RunLock.Acquire(temp, services.Console, services.Cancellation.Token) : null;
+        if (usesTemp && runLock is null)
             return 130;
 
-        using var logger = new BuildLogger(services.Console, redactor, services.WriteLogFile && unwritable is null ? (temp / "build.log").Value : null);
+        using var logger = new BuildLogger(services.Console, redactor, usesTemp ? (temp / "build.log").Value : null);
         try
         {
             var session = Create(create(), invocation, root, logger, redactor, defaultTarget);
