@@ -61,7 +61,7 @@ public sealed class FaultProxy : IAsyncDisposable
         _upstream = new HttpClient(new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
-            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => Trusted(certificate, registry.CaFile) },
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => TestAuthority.Trusts(registry.CaFile, certificate) },
         })
         {
             BaseAddress = new Uri($"https://{registry.Address}"),
@@ -175,17 +175,6 @@ public sealed class FaultProxy : IAsyncDisposable
         }
 
         await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
-    }
-
-    private static bool Trusted(X509Certificate? certificate, string caFile)
-    {
-        if (certificate is null)
-            return false;
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.CustomTrustStore.ImportFromPemFile(caFile);
-        return chain.Build(new X509Certificate2(certificate));
     }
 
     private static X509Certificate2 Certificate()

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 
@@ -14,14 +13,7 @@ public sealed class RegistryProbe(string address, Func<string?, AuthenticationHe
 {
     private readonly HttpClient _http = new(new HttpClientHandler
     {
-        ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
-        {
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            chain.ChainPolicy.CustomTrustStore.ImportFromPemFile(caFile);
-            return certificate is not null && chain.Build(certificate);
-        },
+        ServerCertificateCustomValidationCallback = (_, certificate, _, _) => TestAuthority.Trusts(caFile, certificate),
     })
     {
         BaseAddress = new Uri($"https://{address}"),

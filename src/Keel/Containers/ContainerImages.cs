@@ -144,7 +144,7 @@ public sealed class ContainerImages
             if (digest is null)
             {
                 var digests = immutable
-                    .Select(tag => Retry.Run($"Pushing {plan.Repository}:{tag}", () => PushOne(docker, registry, plan, tag, callLimit), RegistryErrors.IsTransient, _log, Cancellation))
+                    .Select(tag => Retried($"Pushing {plan.Repository}:{tag}", () => PushOne(docker, registry, plan, tag, callLimit)))
                     .Distinct()
                     .ToList();
                 if (digests.Count != 1)
@@ -233,6 +233,9 @@ public sealed class ContainerImages
 
     private CancellationToken Cancellation => _build.Processes.CancellationToken;
 
+    /// <summary>A registry operation, retried while its failures are passing ones, and stopped by Ctrl-C.</summary>
+    private T Retried<T>(string what, Func<T> operation) => Retry.Run(what, operation, RegistryErrors.IsTransient, _log, Cancellation);
+
     /// <summary>
     /// The digest the immutable tags already name in the registry when it is this commit's image (a re-run); null
     /// when none of them exists yet. Tags that name another commit's image, or different images, stop the push.
@@ -240,7 +243,7 @@ public sealed class ContainerImages
     private string? Published(RegistryClient registry, ImagePlan plan, IReadOnlyList<ImageTag> immutable)
     {
         var existing = immutable
-            .Select(tag => (Tag: tag, Digest: Retry.Run($"Looking up {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult(), RegistryErrors.IsTransient, _log, Cancellation)))
+            .Select(tag => (Tag: tag, Digest: Retried($"Looking up {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult())))
             .Where(found => found.Digest is not null)
             .ToList();
         if (existing.Count == 0)
@@ -249,7 +252,7 @@ public sealed class ContainerImages
             throw new BuildException($"{plan.Repository} already has {string.Join(" and ", existing.Select(found => $"{found.Tag} at {found.Digest}"))}, different images under tags that never move; nothing was pushed. Remove the wrong tag from the registry, or build another commit.");
 
         var (tag, digest) = existing[0];
-        var labels = Retry.Run($"Reading {plan.Path}@{digest}", () => registry.ImageLabelsAsync(plan.Path, digest!, Cancellation).GetAwaiter().GetResult(), RegistryErrors.IsTransient, _log, Cancellation);
+        var labels = Retried($"Reading {plan.Path}@{digest}", () => registry.ImageLabelsAsync(plan.Path, digest!, Cancellation).GetAwaiter().GetResult());
         var revision = labels.GetValueOrDefault(ImageLabels.Revision);
         if (revision is null || revision != plan.Revision || labels.GetValueOrDefault(ImageLabels.ModifiedTree) != plan.Labels.GetValueOrDefault(ImageLabels.ModifiedTree))
         {
@@ -262,21 +265,21 @@ public sealed class ContainerImages
     }
 
     private void PointAt(RegistryClient registry, ImagePlan plan, ImageTag tag, string digest) =>
-        Retry.Run($"Tagging {plan.Repository}:{tag}", () =>
+        Retried($"Tagging {plan.Repository}:{tag}", () =>
         {
             registry.TagAsync(plan.Path, digest, tag.Name, Cancellation).GetAwaiter().GetResult();
             return true;
-        }, RegistryErrors.IsTransient, _log, Cancellation);
+        });
 
     private void Login(DockerTool docker, string registry, RegistryCredentials credentials, TimeSpan? callLimit)
     {
         try
         {
-            Retry.Run($"Logging in to {registry}", () =>
+            Retried($"Logging in to {registry}", () =>
             {
                 docker.Login(registry, credentials.Username, credentials.Password, callLimit);
                 return true;
-            }, RegistryErrors.IsTransient, _log, Cancellation);
+            });
         }
         catch (ProcessFailedException e)
         {
@@ -292,7 +295,7 @@ public sealed class ContainerImages
     {
         foreach (var tag in tags)
         {
-            var actual = Retry.Run($"Checking {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult(), RegistryErrors.IsTransient, _log, Cancellation);
+            var actual = Retried($"Checking {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult());
             if (actual == digest)
                 continue;
             if (tag.Floating && actual is not null)

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Authentication;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 
@@ -46,13 +45,7 @@ public sealed class RegistryClient : IDisposable
     /// <summary>The digest a tag points to, or null when the registry does not know it.</summary>
     public async Task<string?> ManifestDigestAsync(string path, string reference, CancellationToken cancellationToken = default)
     {
-        var response = await SendAsync(() =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Head, $"/v2/{path}/manifests/{reference}");
-            foreach (var type in ManifestTypes)
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
-            return request;
-        }, Scope(path, push: false), cancellationToken);
+        var response = await SendAsync(() => ManifestRequest(HttpMethod.Head, path, reference), Scope(path, push: false), cancellationToken);
         using (response)
         {
             if (response.StatusCode == HttpStatusCode.NotFound)
@@ -124,13 +117,7 @@ public sealed class RegistryClient : IDisposable
 
     private async Task<(byte[] Body, string MediaType)> ManifestAsync(string path, string reference, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() =>
-        {
-            var request = new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/manifests/{reference}");
-            foreach (var type in ManifestTypes)
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
-            return request;
-        }, Scope(path, push: false), cancellationToken);
+        using var response = await SendAsync(() => ManifestRequest(HttpMethod.Get, path, reference), Scope(path, push: false), cancellationToken);
         Ensure(response, $"{path}@{reference}");
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var mediaType = response.Content.Headers.ContentType?.MediaType;
@@ -158,6 +145,15 @@ public sealed class RegistryClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>A request for a manifest that accepts every kind a tag may name: OCI index or image, Docker list or image.</summary>
+    private static HttpRequestMessage ManifestRequest(HttpMethod method, string path, string reference)
+    {
+        var request = new HttpRequestMessage(method, $"/v2/{path}/manifests/{reference}");
+        foreach (var type in ManifestTypes)
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
+        return request;
+    }
 
     private static string Scope(string path, bool push) => push ? $"repository:{path}:pull,push" : $"repository:{path}:pull";
 
