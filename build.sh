@@ -13,10 +13,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# The files the build is compiled from; bin, obj and the generated IDE profiles are not among them.
+# The files the build is compiled from: the build project, the engine's projects when the repository holds their
+# source (src/Keel*), and the files that steer every compile. bin, obj and the generated IDE profiles are not among them.
 sources() {
-    find "$ROOT/build" "$ROOT/src/Keel" "$ROOT/global.json" "$ROOT/Directory.Build.props" \
-        \( -name bin -o -name obj -o -path "$ROOT/build/Properties" \) -prune -o -type f "$@" 2>/dev/null
+    local paths=() path
+    for path in "$ROOT/build" "$ROOT"/src/Keel "$ROOT"/src/Keel.* "$ROOT/global.json" "$ROOT/Directory.Build.props" \
+        "$ROOT/Directory.Build.targets" "$ROOT/Directory.Packages.props" "$ROOT/nuget.config" "$ROOT/NuGet.Config"; do
+        [[ -e "$path" ]] && paths+=("$path")
+    done
+    find "${paths[@]}" \( -name bin -o -name obj -o -path "$ROOT/build/Properties" \) -prune -o -type f "$@" 2>/dev/null
 }
 
 # The stamp holds the dotnet that compiled the build and the list of its sources at that time. The build is

@@ -1,4 +1,5 @@
 using Keel.Components;
+using Keel.Containers;
 using Keel.GitHubActions;
 
 // The workflows in .github/workflows are generated from these attributes: ./build.sh --generate-configuration
@@ -21,7 +22,7 @@ using Keel.GitHubActions;
     WritePermissions = [GitHubActionsPermission.Packages],
     EnableGitHubToken = true,
     EnvironmentVariables = ["REGISTRY=ghcr.io"],
-    Outputs = ["image", "digest", "tags"],
+    Outputs = [ImageOutputs.Image, ImageOutputs.Digest, ImageOutputs.Tags],
     PublishArtifacts = true,
     ConcurrencyGroup = "publish",
     TimeoutMinutes = 45)]

@@ -5,6 +5,11 @@ using Keel.Tooling;
 
 partial class Build
 {
+    // Containers: build, smoke-test and push the app's image. On a fresh Debian machine run as root, the build installs
+    // Docker and the embedded registry itself, so the quick start needs nothing else.
+    [ContainerImages(InstallMissingTools = true, CredentialsHint = "--registry-username and --registry-password (or GITHUB_TOKEN for ghcr.io)")]
+    readonly ContainerImages Containers = null!;
+
     [Parameter("Registry to push to, host[:port]; the embedded registry at localhost:5000 when empty.")]
     readonly string? Registry;
 
@@ -39,13 +44,28 @@ partial class Build
     bool PushesToLocalRegistry => TargetRegistry == LocalRegistry.Address;
 
     // An image for another platform (say arm64 on an amd64 runner) is built and pushed, but not run here.
-    bool ImageRunsHere => Platforms.Length == 0 || ContainerPlatform.RunsOn(Platforms[0], Docker.EnginePlatform);
+    bool ImageRunsHere => Platforms.Length == 0 || ContainerPlatform.RunsOn(Platforms[0], Containers.Docker.EnginePlatform);
 
     // GITHUB_TOKEN is for ghcr.io alone: no other registry ever sees it, and the embedded one asks for no login.
     string? Password => RegistryPassword ?? (RegistryCredentials.TakesGitHubToken(TargetRegistry) ? GitHubToken : null);
 
     // Only the default base image may be stood in, and an image on the stand-in stays on this machine unless asked.
-    StandInRule StandIn => BaseImage != DefaultBaseImage ? StandInRule.Never : AllowStandInBase ? StandInRule.Anywhere : StandInRule.ThisMachineOnly;
+    BaseImage Base => new(BaseImage)
+    {
+        StandIn = BaseImage != DefaultBaseImage ? StandInRule.Never : AllowStandInBase ? StandInRule.Anywhere : StandInRule.ThisMachineOnly,
+        Recipe = AspNetStandIn,
+        AllowAnywhereHint = "pass --allow-stand-in-base",
+    };
+
+    // What src/Store/Dockerfile needs of the ASP.NET Core runtime image it builds on (Debian bookworm, user app 1654).
+    static readonly StandInRecipe AspNetStandIn = new()
+    {
+        DebianRelease = "bookworm",
+        Packages = ["libicu72", "ca-certificates", "tzdata"],
+        SharedFrameworks = ["Microsoft.NETCore.App", "Microsoft.AspNetCore.App"],
+        AppUser = "app",
+        AppUserId = 1654,
+    };
 
     // A local push needs no account, so it needs no real owner either.
     string ImageOwner => Owner ?? Containers.Source.Owner ?? (PushesToLocalRegistry ? "local"
@@ -73,20 +93,21 @@ partial class Build
         .Requires(() => Repository.Length > 0)
         .Requires(() => Platforms.Length <= 1,
             "one platform at a time: an image for several needs a multi-platform push, which PushImage does not do; pass one, e.g. --platforms linux/arm64")
-        .Requires(() => Platforms.Length == 0 || Docker.Builder == DockerBuilder.Buildx,
+        .Requires(() => Platforms.Length == 0 || Containers.Docker.Builder == DockerBuilder.Buildx,
             "docker buildx to build for --platforms: install the buildx plugin, or leave --platforms empty")
         .Executes(() => Containers.Build(Image, new DockerBuildSettings
         {
             Context = RootDirectory / "src/Store",
             File = RootDirectory / "src/Store/Dockerfile",
             Platforms = Platforms,
-        }, BaseImage, StandIn));
+        }, Base));
 
     Target SmokeTest => _ => _
         .Description("Runs the image and checks that /health answers with the built version.")
         .DependsOn(BuildImage)
         .OnlyWhenDynamic(() => ImageRunsHere)
-        .Executes(() => Containers.SmokeTest(Image.References[0], GitVersion.SemVer));
+        // The app's contract: it listens on 8080 and reports its version on /health (src/Store/HealthResponse.cs).
+        .Executes(() => Containers.SmokeTest(Image.References[0], new SmokeCheck(Port: 8080, Path: "/health", VersionField: "version", GitVersion.SemVer)));
 
     Target PushImage => _ => _
         .Description("Pushes the image (immutable tags first) and checks every tag in the registry.")

@@ -1,4 +1,3 @@
-using Keel.Machine;
 using Keel.Tooling;
 using Serilog;
 
@@ -10,5 +9,4 @@ internal sealed record BuildContext(
     ILogger Log,
     IReadOnlyDictionary<string, string> Environment,
     ProcessRunner Processes,
-    ToolResolver Tools,
-    Lazy<MachineFacts> Machine);
+    ToolResolver Tools);

@@ -14,7 +14,6 @@ public interface IKeelBuild
     ToolResolver Tools { get; }
     DotNetTool DotNet { get; }
     GitTool Git { get; }
-    DockerTool Docker { get; }
     bool IsLocalBuild { get; }
     Execution.BuildOutputs Outputs { get; }
 }

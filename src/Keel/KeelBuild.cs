@@ -17,8 +17,6 @@ public abstract class KeelBuild : IKeelBuild
     private BuildContext? _context;
     private DotNetTool? _dotNet;
     private GitTool? _git;
-    private DockerTool? _docker;
-    private Containers.ContainerImages? _containers;
 
     [Parameter("Targets to run (also the first words of the command line); the default target when none is given.", Name = TargetParameter, FromEnvironment = false)]
     public string[] InvokedTargets { get; private set; } = [];
@@ -47,11 +45,6 @@ public abstract class KeelBuild : IKeelBuild
     public DotNetTool DotNet => _dotNet ??= new DotNetTool(Processes, Tools, RootDirectory);
 
     public GitTool Git => _git ??= new GitTool(Processes, Tools, RootDirectory);
-
-    public DockerTool Docker => _docker ??= new DockerTool(Processes, Tools, RootDirectory, Log);
-
-    /// <summary>Building, testing and pushing container images: engine, base image, registry, tags and verification.</summary>
-    public Containers.ContainerImages Containers => _containers ??= new Containers.ContainerImages(this, Context.Machine.Value);
 
     /// <summary>
     /// Where the running build runs: a developer's terminal, GitHub Actions, or another CI server. Static, as in NUKE,

@@ -5,6 +5,8 @@ namespace Keel.Extensions;
 /// <summary><c>--help</c>: prints targets and parameters and ends the build before anything is bound or run.</summary>
 internal sealed class HelpExtension : IBuildExtension
 {
+    public int Order => ExtensionOrder.EarlyExits;
+
     public int? OnBuildCreated(BuildSession session)
     {
         if (!session.Invocation.IsHelp)

@@ -5,6 +5,8 @@ namespace Keel.Extensions;
 /// <summary>Keeps the build project's IDE launch profiles in step with its targets.</summary>
 internal sealed class LaunchSettingsExtension : IBuildExtension
 {
+    public int Order => ExtensionOrder.Generators;
+
     public int? OnBuildCreated(BuildSession session)
     {
         var buildProject = session.RootDirectory / "build";

@@ -5,6 +5,8 @@ namespace Keel.Extensions;
 /// <summary><c>--plan</c>: prints the ordered plan, writes its Mermaid graph under .nuke/temp and stops.</summary>
 internal sealed class PlanExtension : IBuildExtension
 {
+    public int Order => ExtensionOrder.EarlyExits;
+
     public IEnumerable<ExtensionOption> Options => [new("plan", "", "Print the plan and write its graph to .nuke/temp/plan.md, then stop.")];
 
     public int? OnBuildInitialized(BuildSession session)

@@ -8,6 +8,8 @@ namespace Keel.Extensions;
 /// </summary>
 internal sealed class SchemaExtension : IBuildExtension
 {
+    public int Order => ExtensionOrder.Generators;
+
     public int? OnBuildCreated(BuildSession session)
     {
         var schemaFile = session.NukeDirectory / "build.schema.json";

@@ -10,6 +10,8 @@ namespace Keel.GitHubActions;
 /// </summary>
 internal sealed class GitHubActionsHost : IBuildExtension
 {
+    public int Order => ExtensionOrder.Host;
+
     public int? OnBuildCreated(BuildSession session)
     {
         var environment = session.Services.Environment;
@@ -48,7 +50,7 @@ internal sealed class GitHubActionsHost : IBuildExtension
     public void OnBuildFinished(BuildSession session, RunRecord record)
     {
         if (IsActive(session) && session.Services.Environment.GetValueOrDefault("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
-            File.AppendAllText(summary, session.Redactor.Redact(StepSummary.Render(record, session.Build.Outputs.Values)));
+            File.AppendAllText(summary, session.Redactor.Redact(StepSummary.Render(record, session.Extensions.SelectMany(e => e.SummarySections(session)))));
     }
 
     private static bool IsActive(BuildSession session) => session.Services.Environment.GetValueOrDefault("GITHUB_ACTIONS") == "true";

@@ -1,14 +1,15 @@
 using System.Text;
 using Keel.Execution;
+using Keel.Lifecycle;
 
 namespace Keel.GitHubActions;
 
-/// <summary>The Markdown appended to $GITHUB_STEP_SUMMARY: targets with status and duration, and what was pushed.</summary>
+/// <summary>The Markdown appended to $GITHUB_STEP_SUMMARY: targets with status and duration, then the extensions' sections (what was pushed, ...).</summary>
 public static class StepSummary
 {
     public const int Limit = 1024 * 1024;
 
-    public static string Render(RunRecord record, IReadOnlyDictionary<string, string> outputs)
+    public static string Render(RunRecord record, IEnumerable<SummarySection> sections)
     {
         var text = new StringBuilder();
         text.Append(record.Cancelled ? "### Build cancelled\n\n" : record.Failed ? "### Build failed\n\n" : "### Build succeeded\n\n");
@@ -20,12 +21,8 @@ public static class StepSummary
         }
 
         text.Append($"| **Total** | | **{Seconds(record.Duration)}** |\n");
-        if (outputs.TryGetValue("digest", out var digest) && outputs.TryGetValue("image", out var image))
-        {
-            text.Append($"\n### Pushed `{image}`\n\nDigest `{digest}`\n\n| Tag |\n| --- |\n");
-            foreach (var tag in (outputs.GetValueOrDefault("tags") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
-                text.Append($"| `{tag}` |\n");
-        }
+        foreach (var section in sections)
+            text.Append($"\n### {section.Heading}\n\n{section.Markdown.TrimEnd('\n')}\n");
 
         var markdown = text.ToString();
         return Encoding.UTF8.GetByteCount(markdown) <= Limit ? markdown : markdown[..(Limit / 4)] + "\n\n(cut: the summary is limited to 1 MiB)\n";

@@ -10,6 +10,8 @@ namespace Keel.GitHubActions;
 /// </summary>
 internal sealed class WorkflowExtension : IBuildExtension
 {
+    public int Order => ExtensionOrder.Generators;
+
     public const string Option = "generate-configuration";
 
     public IEnumerable<ExtensionOption> Options =>

@@ -9,9 +9,10 @@ using Keel.Tooling;
 namespace Keel.Hosts;
 
 /// <summary>Runs a build: create, bind, plan, run, summarize. Everything else hooks in as an extension.</summary>
+/// <param name="services">What the build takes from the outside world.</param>
+/// <param name="extensions">The engine's extensions; <see cref="StandardExtensions"/> when null. The build's own (its extension attributes) join them.</param>
 public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtension>? extensions = null)
 {
-    private readonly IReadOnlyList<IBuildExtension> _extensions = extensions ?? StandardExtensions.Create();
 
     /// <summary>The lifecycle, from command line to exit code.</summary>
     public async Task<int> RunAsync(Func<KeelBuild> create, IReadOnlyList<string> args, string? defaultTarget)
@@ -44,18 +45,18 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         try
         {
             var session = Create(create(), invocation, root, logger, redactor, defaultTarget);
-            var exit = Raise(e => e.OnBuildCreated(session));
+            var exit = Raise(session, e => e.OnBuildCreated(session));
             if (exit is not null)
                 return exit.Value;
 
             Bind(session);
             session.Plan = Plan(session);
-            exit = Raise(e => e.OnBuildInitialized(session)) ?? Requirements.Check(session);
+            exit = Raise(session, e => e.OnBuildInitialized(session)) ?? Requirements.Check(session);
             if (exit is not null)
                 return exit.Value;
 
             session.Record = await Execute(session);
-            Raise(e =>
+            Raise(session, e =>
             {
                 e.OnBuildFinished(session, session.Record);
                 return null;
@@ -114,10 +115,11 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
     {
         var log = logger.Logger;
         var runner = new ProcessRunner(log, services.Environment, redactor, services.Cancellation);
-        build.Attach(new BuildContext(root, log, services.Environment, runner, new ToolResolver(services.Environment), services.Machine));
+        build.Attach(new BuildContext(root, log, services.Environment, runner, new ToolResolver(services.Environment)));
         var parameters = ParameterDiscovery.Discover(build);
         var targets = TargetDiscovery.Discover(build, defaultTarget);
-        return new BuildSession(build, invocation, services, logger, redactor, root, targets, parameters, [.. _extensions.SelectMany(e => e.Options)]);
+        var all = BuildExtensions.For(build.GetType(), extensions ?? StandardExtensions.Create());
+        return new BuildSession(build, invocation, services, logger, redactor, root, targets, parameters, all);
     }
 
     private void Bind(BuildSession session)
@@ -168,12 +170,12 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
     private async Task<RunRecord> Execute(BuildSession session)
     {
         var executor = new Executor(session.Log, services.Clock, services.Cancellation);
-        executor.TargetRunning += run => Raise(e =>
+        executor.TargetRunning += run => Raise(session, e =>
         {
             e.OnTargetRunning(session, run);
             return null;
         });
-        executor.TargetFinished += run => Raise(e =>
+        executor.TargetFinished += run => Raise(session, e =>
         {
             e.OnTargetFinished(session, run);
             return null;
@@ -181,9 +183,9 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         return await executor.RunAsync(session.Plan!);
     }
 
-    private int? Raise(Func<IBuildExtension, int?> handler)
+    private static int? Raise(BuildSession session, Func<IBuildExtension, int?> handler)
     {
-        foreach (var extension in _extensions)
+        foreach (var extension in session.Extensions)
         {
             if (handler(extension) is { } exit)
                 return exit;

@@ -1,6 +1,5 @@
 using Keel.Execution;
 using Keel.Logging;
-using Keel.Machine;
 
 namespace Keel.Hosts;
 
@@ -18,9 +17,6 @@ public sealed record BuildServices
     public required BuildConsole Console { get; init; }
     public TimeProvider Clock { get; init; } = TimeProvider.System;
     public BuildCancellation Cancellation { get; init; } = new();
-
-    /// <summary>What the build may do to the machine (install packages, start daemons); read when first needed.</summary>
-    public Lazy<MachineFacts> Machine { get; init; } = new(MachineFacts.ForThisMachine);
 
     /// <summary>False: write no file log.</summary>
     public bool WriteLogFile { get; init; } = true;

@@ -1,13 +1,30 @@
+using System.Reflection;
 using Keel.Lifecycle;
+using Keel.Parameters;
 
 namespace Keel;
 
 /// <summary>
 /// Base of attributes that give a build member its value when the build is created: <c>[GitVersion] readonly
-/// GitVersion GitVersion;</c>. A value that costs something should be lazy, so only targets that use it pay.
+/// GitVersion GitVersion;</c>. A value that costs something should be lazy, so only targets that use it pay. Like
+/// every extension attribute, it may also hook into the rest of the build's lifecycle.
 /// </summary>
 [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
-public abstract class InjectionAttribute : Attribute
+public abstract class InjectionAttribute : BuildExtensionAttribute
 {
+    protected InjectionAttribute() => Order = ExtensionOrder.Injection;
+
+    /// <summary>The member this attribute fills; set when the build's extensions are found.</summary>
+    internal MemberInfo? Member { get; set; }
+
     public abstract object? CreateValue(BuildSession session, Type memberType);
+
+    public override int? OnBuildCreated(BuildSession session)
+    {
+        if (Member is null)
+            return null;
+        var memberType = Member is FieldInfo field ? field.FieldType : ((PropertyInfo)Member).PropertyType;
+        MemberAccess.Write(session.Build, Member, CreateValue(session, memberType));
+        return null;
+    }
 }

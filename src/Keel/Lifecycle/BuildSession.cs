@@ -12,7 +12,7 @@ public sealed class BuildSession
 {
     internal BuildSession(KeelBuild build, Invocation invocation, BuildServices services, BuildLogger logger, Redactor redactor,
         AbsolutePath rootDirectory, IReadOnlyList<TargetDefinition> targets, IReadOnlyList<ParameterDefinition> parameters,
-        IReadOnlyList<ExtensionOption> extensionOptions)
+        IReadOnlyList<IBuildExtension> extensions)
     {
         Build = build;
         Invocation = invocation;
@@ -22,7 +22,8 @@ public sealed class BuildSession
         RootDirectory = rootDirectory;
         Targets = targets;
         Parameters = parameters;
-        ExtensionOptions = extensionOptions;
+        Extensions = extensions;
+        ExtensionOptions = [.. extensions.SelectMany(e => e.Options)];
         Graph = new TargetGraph(targets);
         ListedTargets = [.. Planner.InDependencyOrder(Graph).Where(t => !t.Unlisted)];
     }
@@ -38,6 +39,9 @@ public sealed class BuildSession
     public AbsolutePath TemporaryDirectory => NukeDirectory / "temp";
     public IReadOnlyList<TargetDefinition> Targets { get; }
     public IReadOnlyList<ParameterDefinition> Parameters { get; }
+
+    /// <summary>The engine's extensions and the build's own, in the order they hear each event.</summary>
+    public IReadOnlyList<IBuildExtension> Extensions { get; }
 
     /// <summary>The options the build's extensions read themselves (--plan, --generate-configuration, ...).</summary>
     public IReadOnlyList<ExtensionOption> ExtensionOptions { get; }

@@ -4,10 +4,14 @@ namespace Keel.Lifecycle;
 
 /// <summary>
 /// A feature that hooks into the build's lifecycle: created -> initialized -> targets running and finishing ->
-/// finished. Returning an exit code from the first two ends the build there (help, plan, generators).
+/// finished. Returning an exit code from the first two ends the build there (help, plan, generators). A build adds
+/// its own as attributes (<see cref="BuildExtensionAttribute"/>) on its class or on a member.
 /// </summary>
 public interface IBuildExtension
 {
+    /// <summary>When this extension hears each event, lowest first; see <see cref="ExtensionOrder"/>.</summary>
+    int Order => ExtensionOrder.Default;
+
     /// <summary>Command-line options this extension reads itself: not taken for unknown parameters, and listed in help.</summary>
     IEnumerable<ExtensionOption> Options => [];
 
@@ -29,4 +33,7 @@ public interface IBuildExtension
     void OnBuildFinished(BuildSession session, RunRecord record)
     {
     }
+
+    /// <summary>What this extension adds to the build's summary on a CI host (a pushed image and its tags), once the build finished.</summary>
+    IEnumerable<SummarySection> SummarySections(BuildSession session) => [];
 }

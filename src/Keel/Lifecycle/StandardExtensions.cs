@@ -1,16 +1,14 @@
 using Keel.Extensions;
 using Keel.GitHubActions;
-using Keel.Injection;
 
 namespace Keel.Lifecycle;
 
-/// <summary>The extensions every build gets, in the order they hear each event.</summary>
+/// <summary>The extensions every build gets; each says where it hears the build's events (<see cref="IBuildExtension.Order"/>).</summary>
 public static class StandardExtensions
 {
     public static IReadOnlyList<IBuildExtension> Create() =>
     [
         new GitHubActionsHost(),
-        new InjectionExtension(),
         new SchemaExtension(),
         new LaunchSettingsExtension(),
         new WorkflowExtension(),

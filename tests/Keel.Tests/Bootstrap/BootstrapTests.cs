@@ -9,7 +9,7 @@ namespace Keel.Tests.Bootstrap;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class BootstrapTests
 {
-    private static readonly string[] Copied = ["build", "src/Keel", "global.json", "Directory.Build.props", "build.sh", "build.cmd", ".nuke/parameters.json", ".github/workflows"];
+    private static readonly string[] Copied = ["build", "src/Keel", "src/Keel.Components", "src/Keel.Containers", "global.json", "Directory.Build.props", "build.sh", "build.cmd", ".nuke/parameters.json", ".github/workflows"];
 
     private static TempDirectory CopyOfRepository()
     {

@@ -1,4 +1,5 @@
 using Keel.GitHubActions;
+using Keel.Lifecycle;
 using Keel.Tests.Support;
 
 namespace Keel.Tests.GitHubActions;
@@ -8,6 +9,14 @@ public class HostTests
 {
     private const string Secret = "ghs_RunnerToken%Value";
 
+    /// <summary>An extension of the build's own, adding its section to the summary.</summary>
+    private sealed class ReleaseNotesAttribute : BuildExtensionAttribute
+    {
+        public override IEnumerable<SummarySection> SummarySections(BuildSession session) =>
+            [new("Release notes", $"{session.Build.Outputs.Values.Count} values reported; the cart keeps its items.")];
+    }
+
+    [ReleaseNotes]
     private sealed class OnRunner : KeelBuild
     {
         [Parameter, Secret]
@@ -73,15 +82,14 @@ public class HostTests
     }
 
     [Fact]
-    public void TheStepSummaryListsTargetsAndThePushedTags()
+    public void TheStepSummaryListsTargetsThenTheSectionsOfTheBuildsExtensions()
     {
         var summary = Run().Summary;
 
         Assert.StartsWith("### Build failed", summary);
         Assert.Matches(@"\| Push \| ✅ Succeeded \| \d+\.\d s \|", summary);
         Assert.Contains("| Announce | ❌ Failed |", summary);
-        Assert.Contains($"Digest `sha256:{new string('a', 64)}`", summary);
-        Assert.Contains("| `ghcr.io/acme-corp/store:latest` |", summary);
+        Assert.EndsWith("\n### Release notes\n\n3 values reported; the cart keeps its items.\n", summary);
     }
 
     [Theory]

@@ -34,6 +34,9 @@ public static class TestBuild
 
     private sealed class SessionCapture : IBuildExtension
     {
+        // First of all, so that even a build that ends in OnBuildCreated (help, generators) leaves its session.
+        public int Order => int.MinValue;
+
         public BuildSession? Session { get; private set; }
 
         public int? OnBuildCreated(BuildSession session)

@@ -1,4 +1,3 @@
-using Keel.Components;
 using Keel.Execution;
 using Keel.Tests.Support;
 using Keel.Tooling;
@@ -133,32 +132,5 @@ public class DeclarationTests
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("ERR The targets depend on each other in a cycle: A -> B -> A. Remove one of these edges.", outcome.Output);
-    }
-
-    private sealed class Compiling : KeelBuild, ICompile
-    {
-        public Configuration Configuration => Configuration.Release;
-
-        public AbsolutePath Solution => RootDirectory / "app.slnx";
-
-        public Configure<DotNetBuildSettings> CompileSettings => s => s.SetProperty("ContinuousIntegrationBuild", "true");
-    }
-
-    [Fact]
-    public void ComponentTargetsRunTheirToolWithTheBuildsSettings()
-    {
-        using var root = new TempDirectory();
-        var record = root.File("dotnet-calls.txt");
-        var outcome = TestBuild.Run<Compiling>(["Compile"], root: root, environment: new Dictionary<string, string>
-        {
-            ["DOTNET_EXE"] = Repository.TestProgramHost,
-            ["TEST_PROGRAM_RECORD"] = record,
-        });
-
-        Assert.Equal(0, outcome.ExitCode);
-        var solution = Path.Combine(root.Path, "app.slnx");
-        Assert.Equal(
-            [$"restore|{solution}|--nologo", $"build|{solution}|--no-restore|--configuration|Release|-p:ContinuousIntegrationBuild=true|--nologo"],
-            File.ReadAllLines(record));
     }
 }

@@ -1,0 +1,324 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Keel.Tooling;
+using Serilog;
+
+namespace Keel.Containers;
+
+/// <summary>
+/// Container images for a build: make sure the engine and base image are there, build with the policy's tags
+/// and labels, run a smoke test, push (immutable tags first) and verify every tag through the registry API.
+/// </summary>
+public sealed class ContainerImages
+{
+    private readonly IKeelBuild _build;
+    private readonly MachineSetup _machine;
+    private readonly ILogger _log;
+    private readonly List<PushResult> _pushed = [];
+    private SourceContext? _source;
+    private bool _engineAnswered;
+
+    /// <param name="build">The build whose processes, log and folders the images use.</param>
+    /// <param name="options">What the build allows and how its own options are named; <see cref="ContainerOptions"/>' defaults when null.</param>
+    public ContainerImages(IKeelBuild build, ContainerOptions? options = null)
+    {
+        _build = build;
+        _log = build.Log;
+        Options = options ?? new ContainerOptions();
+        _machine = new MachineSetup(build.Processes, build.Tools, Options.Machine ?? MachineFacts.ForThisMachine(), build.Log, Options.InstallMissingTools);
+        Docker = new DockerTool(build.Processes, build.Tools, build.RootDirectory, build.Log);
+    }
+
+    public ContainerOptions Options { get; }
+
+    /// <summary>The docker command line, for what the image steps do not cover.</summary>
+    public DockerTool Docker { get; }
+
+    /// <summary>What this run pushed, in order.</summary>
+    public IReadOnlyList<PushResult> Pushed => _pushed;
+
+    /// <summary>Raised once a push is verified in the registry.</summary>
+    public event Action<PushResult>? PushVerified;
+
+    /// <summary>What is being built (ref, commit, default branch, owner), from GitHub Actions or git.</summary>
+    public SourceContext Source => _source ??= new SourceContextReader(_build.Git, _build.EnvironmentVariables).Read();
+
+    public Retry Retry { get; init; } = Retry.Default;
+
+    /// <summary>Makes sure a Docker engine answers; checked once per run, as building and pushing both need it.</summary>
+    public void EnsureEngine()
+    {
+        if (_engineAnswered)
+            return;
+        new DockerEngine(Docker, _machine, _build.EnvironmentVariables, _build.TemporaryDirectory, _log).EnsureRunning();
+        _engineAnswered = true;
+    }
+
+    /// <summary>Makes sure the embedded registry answers at <see cref="LocalRegistry.Address"/>, starting it where it does not.</summary>
+    public void EnsureLocalRegistry() => new LocalRegistry(Docker, _machine, _build.TemporaryDirectory, _log).EnsureRunning();
+
+    /// <summary>
+    /// Builds the image with every tag of the plan and its labels. When the base image cannot be pulled, a stand-in
+    /// is made locally where the base image's rule allows it for the plan's registry; otherwise nothing is built.
+    /// </summary>
+    public string Build(ImagePlan plan, DockerBuildSettings settings, BaseImage baseImage)
+    {
+        if (!Directory.Exists(settings.Context))
+            throw new BuildException($"The image's build context {settings.Context} does not exist; create it, or point the build at the folder that holds the app.");
+        var dockerfile = settings.File ?? Path.Combine(settings.Context, "Dockerfile");
+        if (!File.Exists(dockerfile))
+            throw new BuildException($"There is no Dockerfile at {dockerfile}; add one (FROM the base image, COPY the published app), or point the build at the one the app has.");
+        EnsureEngine();
+        new BaseImageStandIn(Docker, _machine, _build.Processes, _build.Tools, _build.TemporaryDirectory, _log).Ensure(baseImage, plan.Registry);
+        var id = Docker.Build(settings with
+        {
+            Tags = [.. plan.References, .. settings.Tags],
+            Labels = new SortedDictionary<string, string>(plan.Labels.Concat(settings.Labels).ToDictionary(), StringComparer.Ordinal),
+            BuildArgs = new SortedDictionary<string, string>(settings.BuildArgs.ToDictionary(), StringComparer.Ordinal) { ["BASE_IMAGE"] = baseImage.Name },
+        });
+        _log.Information("Built {Image} ({Id}) as {Tags}", plan.Repository, id, string.Join(", ", plan.Tags));
+        return id;
+    }
+
+    /// <summary>Runs the image, waits for the check's endpoint to answer 200 with the expected version, and removes it.</summary>
+    public void SmokeTest(string reference, SmokeCheck check)
+    {
+        var (port, healthPath) = (check.Port, check.Path);
+        // Named before it starts, so that it can be removed even when Ctrl-C comes while docker is still starting it.
+        var container = $"keel-smoke-{Guid.NewGuid():N}"[..24];
+        try
+        {
+            Docker.Run("run", "--detach", "--name", container, "--publish", $"127.0.0.1::{port}", reference);
+            var address = Docker.Query("port", container, $"{port}/tcp").StandardOutput.Split('\n')[0].Trim();
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            string? version = null;
+            string last = "no answer";
+            var healthy = _machine.WaitFor(() =>
+            {
+                try
+                {
+                    using var response = http.GetAsync($"http://{address}{healthPath}", Cancellation).GetAwaiter().GetResult();
+                    last = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+                    if (!response.IsSuccessStatusCode)
+                        return false;
+                    var body = response.Content.ReadFromJsonAsync<JsonElement>(Cancellation).GetAwaiter().GetResult();
+                    version = body.ValueKind == JsonValueKind.Object && body.TryGetProperty(check.VersionField, out var v) ? v.ToString() : null;
+                    return true;
+                }
+                catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !Cancellation.IsCancellationRequested)
+                {
+                    last = e.Message;
+                    return false;
+                }
+            }, check.Timeout);
+
+            if (!healthy)
+            {
+                var logs = Docker.Query("logs", "--tail", "20", container).Output.Select(l => l.Text);
+                throw new BuildException($"{reference} did not answer {healthPath} with 200 within {check.Timeout.TotalSeconds:0} s (last: {last}). Container log: {string.Join(" | ", logs)}");
+            }
+
+            if (version != check.ExpectedVersion)
+                throw new BuildException($"{reference} answers {healthPath} with {check.VersionField} '{version}', expected '{check.ExpectedVersion}'.");
+            _log.Information("Smoke test passed: {Reference} answers {Path} with version {Version}.", reference, healthPath, version);
+        }
+        finally
+        {
+            // Also after Ctrl-C: no container is left running.
+            Docker.Cleanup("rm", "--force", container);
+        }
+    }
+
+    /// <summary>
+    /// Logs in (credentials in a DOCKER_CONFIG of the build's own, removed afterwards) and publishes the image so that
+    /// immutable tags never move: when they already name this commit's image (a re-run), that image stays and nothing
+    /// is pushed again; when they name another commit's, the push fails before anything is written. Floating tags are
+    /// pointed at the digest last, once every immutable tag is verified through the registry API.
+    /// </summary>
+    /// <param name="plan">What to push.</param>
+    /// <param name="credentials">The login, or null for a registry that takes none.</param>
+    /// <param name="callLimit">How long one push or login may take before it is stopped (and tried again); 10 minutes when null.</param>
+    public PushResult Push(ImagePlan plan, RegistryCredentials? credentials, TimeSpan? callLimit = null)
+    {
+        EnsureEngine();
+        var configs = _build.TemporaryDirectory / "docker-config";
+        RemoveAbandonedCredentials(configs);
+        // Named for this process, so a later run can tell a folder an interrupted run left behind from a live run's.
+        var config = configs / $"{Environment.ProcessId}-{Guid.NewGuid():N}";
+        Directory.CreateDirectory(config);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var docker = Docker.WithConfig(config);
+        try
+        {
+            if (credentials is not null)
+                Login(docker, plan.Registry, credentials, callLimit);
+            using var registry = new RegistryClient(plan.Registry, credentials?.Username, credentials?.Password) { CredentialsHint = Options.CredentialsHint };
+            var immutable = plan.Tags.Where(t => !t.Floating).ToList();
+            var floating = plan.Tags.Where(t => t.Floating).ToList();
+
+            var digest = Published(registry, plan, immutable);
+            if (digest is null)
+            {
+                var digests = immutable
+                    .Select(tag => Retried($"Pushing {plan.Repository}:{tag}", () => PushOne(docker, registry, plan, tag, callLimit)))
+                    .Distinct()
+                    .ToList();
+                if (digests.Count != 1)
+                    throw new BuildException($"The tags of {plan.Repository} were pushed with different digests ({string.Join(", ", digests)}); push again.");
+                digest = digests[0];
+            }
+            else
+            {
+                foreach (var tag in immutable)
+                    PointAt(registry, plan, tag, digest);
+            }
+
+            Verify(registry, plan, immutable, digest);
+            foreach (var tag in floating)
+                PointAt(registry, plan, tag, digest);
+            Verify(registry, plan, floating, digest);
+            _log.Information("Verified in {Registry}: {Count} tags resolve to {Digest}.", plan.Registry, plan.Tags.Count, digest);
+
+            _log.Information("Pushed {Repository}@{Digest} as {Tags}", plan.Repository, digest, string.Join(", ", plan.Tags));
+            var result = new PushResult(plan.Repository, digest, [.. plan.Tags.Select(t => t.Name)]);
+            _pushed.Add(result);
+            PushVerified?.Invoke(result);
+            return result;
+        }
+        finally
+        {
+            // Also after Ctrl-C or a failure: log out (cleanup runs on its own time limit), then the folder goes,
+            // whatever the logout said.
+            try
+            {
+                if (credentials is not null)
+                    docker.Logout(plan.Registry);
+            }
+            catch (Exception e) when (e is BuildException or IOException)
+            {
+                _log.Warning("Logging out of {Registry} failed ({Reason}); the credentials folder is removed all the same.", plan.Registry, e.Message);
+            }
+            finally
+            {
+                Directory.Delete(config, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>One docker push; a registry that fails it because its disk is full is told apart from one that fails for a moment.</summary>
+    private string PushOne(DockerTool docker, RegistryClient registry, ImagePlan plan, ImageTag tag, TimeSpan? callLimit)
+    {
+        try
+        {
+            return docker.Push($"{plan.Repository}:{tag}", callLimit);
+        }
+        catch (ProcessFailedException e) when (e.Message.Contains("500", StringComparison.Ordinal)
+            && registry.FullDiskAsync(plan.Path, Cancellation).GetAwaiter().GetResult() is { } detail)
+        {
+            throw new BuildException($"The registry {plan.Registry} is out of disk space ({detail}), so {plan.Repository}:{tag} could not be pushed; free space on it and run again.", e);
+        }
+    }
+
+    /// <summary>Credentials folders of runs that were killed before they could clean up (their process is gone).</summary>
+    private void RemoveAbandonedCredentials(AbsolutePath configs)
+    {
+        if (!configs.DirectoryExists())
+            return;
+        foreach (var folder in Directory.EnumerateDirectories(configs))
+        {
+            var owner = Path.GetFileName(folder).Split('-')[0];
+            if (int.TryParse(owner, out var pid) && IsAlive(pid))
+                continue;
+            _log.Information("Removing credentials an interrupted run left in {Folder}.", folder);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private CancellationToken Cancellation => _build.Processes.CancellationToken;
+
+    /// <summary>A registry operation, retried while its failures are passing ones, and stopped by Ctrl-C.</summary>
+    private T Retried<T>(string what, Func<T> operation) => Retry.Run(what, operation, RegistryErrors.IsTransient, _log, Cancellation);
+
+    /// <summary>
+    /// The digest the immutable tags already name in the registry when it is this commit's image (a re-run); null
+    /// when none of them exists yet. Tags that name another commit's image, or different images, stop the push.
+    /// </summary>
+    private string? Published(RegistryClient registry, ImagePlan plan, IReadOnlyList<ImageTag> immutable)
+    {
+        var existing = immutable
+            .Select(tag => (Tag: tag, Digest: Retried($"Looking up {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult())))
+            .Where(found => found.Digest is not null)
+            .ToList();
+        if (existing.Count == 0)
+            return null;
+        if (existing.Select(found => found.Digest).Distinct().Count() > 1)
+            throw new BuildException($"{plan.Repository} already has {string.Join(" and ", existing.Select(found => $"{found.Tag} at {found.Digest}"))}, different images under tags that never move; nothing was pushed. Remove the wrong tag from the registry, or build another commit.");
+
+        var (tag, digest) = existing[0];
+        var labels = Retried($"Reading {plan.Path}@{digest}", () => registry.ImageLabelsAsync(plan.Path, digest!, Cancellation).GetAwaiter().GetResult());
+        var revision = labels.GetValueOrDefault(ImageLabels.Revision);
+        if (revision is null || revision != plan.Revision || labels.GetValueOrDefault(ImageLabels.ModifiedTree) != plan.Labels.GetValueOrDefault(ImageLabels.ModifiedTree))
+        {
+            var other = revision is null ? "an image with no revision label" : $"commit {revision[..Math.Min(12, revision.Length)]}";
+            throw new BuildException($"{plan.Repository}:{tag} already exists for {other}, and this build is commit {plan.Revision?[..Math.Min(12, plan.Revision.Length)]}; tags that never move are not pushed again, so nothing was pushed. Tag a new version (or commit again) and build that.");
+        }
+
+        _log.Information("{Repository}:{Tag} is already this commit's image ({Digest}): keeping it and pointing the other tags at it.", plan.Repository, tag, digest);
+        return digest;
+    }
+
+    private void PointAt(RegistryClient registry, ImagePlan plan, ImageTag tag, string digest) =>
+        Retried($"Tagging {plan.Repository}:{tag}", () =>
+        {
+            registry.TagAsync(plan.Path, digest, tag.Name, Cancellation).GetAwaiter().GetResult();
+            return true;
+        });
+
+    private void Login(DockerTool docker, string registry, RegistryCredentials credentials, TimeSpan? callLimit)
+    {
+        try
+        {
+            Retried($"Logging in to {registry}", () =>
+            {
+                docker.Login(registry, credentials.Username, credentials.Password, callLimit);
+                return true;
+            });
+        }
+        catch (ProcessFailedException e)
+        {
+            throw new BuildException($"Could not log in to {registry} as {credentials.Username}: {RegistryErrors.Reason(e)}. Check {Options.CredentialsHint}; nothing was pushed.");
+        }
+    }
+
+    /// <summary>
+    /// Every tag resolves to the digest. An immutable tag that does not is an error; a floating tag that another push
+    /// moved in the meantime (two runs at once, the later one wins) is only worth a warning.
+    /// </summary>
+    private void Verify(RegistryClient registry, ImagePlan plan, IReadOnlyList<ImageTag> tags, string digest)
+    {
+        foreach (var tag in tags)
+        {
+            var actual = Retried($"Checking {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult());
+            if (actual == digest)
+                continue;
+            if (tag.Floating && actual is not null)
+                _log.Warning("{Path}:{Tag} already names {Actual} in {Registry}: another push moved it after this one.", plan.Path, tag, actual, plan.Registry);
+            else
+                throw new BuildException($"{plan.Path}:{tag} resolves to {actual ?? "nothing"} in {plan.Registry}, not to the pushed {digest}.");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Keel.Execution;
+using Keel.Lifecycle;
+
+namespace Keel.Containers;
+
+/// <summary>
+/// Gives the build its container images: <c>[ContainerImages] readonly ContainerImages Containers = null!;</c>.
+/// Each verified push becomes job outputs (<see cref="ImageOutputs"/>) as soon as it is done, and a section of the
+/// build's summary on a CI host.
+/// </summary>
+public sealed class ContainerImagesAttribute : InjectionAttribute
+{
+    private ContainerImages? _images;
+
+    /// <inheritdoc cref="ContainerOptions.InstallMissingTools"/>
+    public bool InstallMissingTools { get; init; }
+
+    /// <inheritdoc cref="ContainerOptions.CredentialsHint"/>
+    public string? CredentialsHint { get; init; }
+
+    public override object? CreateValue(BuildSession session, Type memberType)
+    {
+        if (memberType != typeof(ContainerImages))
+            throw new BuildException($"[ContainerImages] goes on a member of type ContainerImages, not {memberType.Name}.");
+        var options = new ContainerOptions { InstallMissingTools = InstallMissingTools };
+        _images = new ContainerImages(session.Build, CredentialsHint is null ? options : options with { CredentialsHint = CredentialsHint });
+        _images.PushVerified += push =>
+        {
+            foreach (var (name, value) in ImageOutputs.Of(push))
+                session.Build.Outputs.Report(name, value);
+        };
+        return _images;
+    }
+
+    public override IEnumerable<SummarySection> SummarySections(BuildSession session) =>
+        _images?.Pushed.Select(push => new SummarySection($"Pushed `{push.Repository}`", ImageOutputs.Markdown(push))) ?? [];
+}

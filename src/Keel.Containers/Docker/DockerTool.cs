@@ -1,0 +1,105 @@
+using Keel.Tooling;
+using System.Text.RegularExpressions;
+using Serilog;
+
+namespace Keel.Containers;
+
+/// <summary>
+/// Typed docker commands over the process runner. Credentials live in <see cref="ConfigDirectory"/> (a
+/// DOCKER_CONFIG the build owns, see <see cref="WithConfig"/>), never in the user's ~/.docker, and passwords go in
+/// on standard input. Pushes and logins have a time limit, so a registry that hangs cannot hang the build.
+/// </summary>
+public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools, string workingDirectory, ILogger log)
+{
+    /// <summary>How long one push or login may take before it is stopped, unless the caller says otherwise.</summary>
+    public static readonly TimeSpan DefaultRegistryCallLimit = TimeSpan.FromMinutes(10);
+
+    private DockerBuilder? _builder;
+    private string? _enginePlatform;
+
+    /// <summary>The DOCKER_CONFIG for login, push and logout; null: docker's default.</summary>
+    public string? ConfigDirectory { get; private init; }
+
+    /// <summary>The same tool with its credentials in <paramref name="directory"/>.</summary>
+    public DockerTool WithConfig(string directory) => new(runner, tools, workingDirectory, log)
+    {
+        ConfigDirectory = directory,
+        _builder = _builder,
+        _enginePlatform = _enginePlatform,
+    };
+
+    public string Executable => tools.Resolve("docker");
+
+    /// <summary>buildx when the plugin answers; BuildKit through DOCKER_BUILDKIT on clients before 23; else the classic builder.</summary>
+    public DockerBuilder Builder => _builder ??= DetectBuilder();
+
+    /// <summary>The engine's own platform, os/arch (linux/amd64): what it runs without emulation.</summary>
+    public string EnginePlatform => _enginePlatform ??= Query("version", "--format", "{{.Server.Os}}/{{.Server.Arch}}").StandardOutput.Trim();
+
+    /// <summary>Builds an image and returns its id.</summary>
+    public string Build(DockerBuildSettings settings)
+    {
+        var idFile = Path.Combine(Path.GetTempPath(), $"keel-iid-{Guid.NewGuid():N}");
+        try
+        {
+            var (arguments, environment) = DockerBuildCommand.For(settings, Builder, idFile);
+            runner.Run(new ToolInvocation(Executable, arguments) { WorkingDirectory = workingDirectory, Environment = environment });
+            return File.Exists(idFile) ? File.ReadAllText(idFile).Trim() : "";
+        }
+        finally
+        {
+            File.Delete(idFile);
+        }
+    }
+
+    /// <summary>Logs in with the password on standard input, never in the arguments.</summary>
+    public void Login(string registry, string username, string password, TimeSpan? limit = null) =>
+        runner.Run(Invocation(["login", registry, "--username", username, "--password-stdin"]) with { StandardInput = password, Timeout = limit ?? DefaultRegistryCallLimit });
+
+    /// <summary>Pushes one reference and returns the digest the registry reported; stopped after <paramref name="limit"/>.</summary>
+    public string Push(string reference, TimeSpan? limit = null)
+    {
+        var result = runner.Run(Invocation(["push", reference]) with { Timeout = limit ?? DefaultRegistryCallLimit });
+        var digest = Digest().Match(result.StandardOutput + "\n" + result.StandardError);
+        return digest.Success
+            ? digest.Groups[1].Value
+            : throw new BuildException($"'docker push {reference}' did not report a digest; the registry may not have stored the image.");
+    }
+
+    /// <summary>Pulls an image; the result says whether it worked. A registry that hangs stops it after <paramref name="limit"/>.</summary>
+    public ProcessResult Pull(string image, TimeSpan? limit = null) =>
+        runner.Run(Invocation(["pull", image]) with { CheckExitCode = false, LogOutput = false, Timeout = limit ?? DefaultRegistryCallLimit });
+
+    public void Logout(string registry) => Cleanup("logout", registry);
+
+    /// <summary>A docker command that cleans up (logout, removing a container): it runs even after Ctrl-C, and its failure is returned, not thrown.</summary>
+    public ProcessResult Cleanup(params string[] arguments) => runner.Run(Invocation(arguments) with { CheckExitCode = false, LogOutput = false, IsCleanup = true });
+
+    public bool ImageExists(string reference) =>
+        runner.Run(Invocation(["image", "inspect", "--format", "{{.Id}}", reference]) with { CheckExitCode = false, LogOutput = false }).ExitCode == 0;
+
+    /// <summary>Any docker command, as an argument list.</summary>
+    public ProcessResult Run(params string[] arguments) => runner.Run(Invocation(arguments));
+
+    /// <summary>A docker command whose output is a value, not a log (inspect, version): logged at debug level only.</summary>
+    public ProcessResult Query(params string[] arguments) => runner.Run(Invocation(arguments) with { LogOutput = false, CheckExitCode = false });
+
+    private ToolInvocation Invocation(string[] arguments) => new(Executable, arguments)
+    {
+        WorkingDirectory = workingDirectory,
+        Environment = ConfigDirectory is null ? new Dictionary<string, string?>() : new Dictionary<string, string?> { ["DOCKER_CONFIG"] = ConfigDirectory },
+    };
+
+    private DockerBuilder DetectBuilder()
+    {
+        if (Query("buildx", "version").ExitCode == 0)
+            return DockerBuilder.Buildx;
+        var client = Query("version", "--format", "{{.Client.Version}}").StandardOutput.Trim();
+        var builder = int.TryParse(client.Split('.')[0], out var major) && major < 23 ? DockerBuilder.BuildKit : DockerBuilder.Classic;
+        log.Debug("docker client {Version} without buildx: using the {Builder} builder", client, builder);
+        return builder;
+    }
+
+    [GeneratedRegex(@"digest: (sha256:[0-9a-f]{64})")]
+    private static partial Regex Digest();
+}

@@ -1,0 +1,263 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Authentication;
+using System.Text;
+using System.Text.Json;
+
+namespace Keel.Containers;
+
+/// <summary>
+/// The registry HTTP API (v2), trusted and authenticated the way docker does it (<see cref="DockerTrust"/>), Basic or
+/// Bearer-token auth with the login's credentials, and plain HTTP only for a loopback registry that does not speak
+/// TLS at all: never for one whose certificate is merely unknown.
+/// </summary>
+public sealed class RegistryClient : IDisposable
+{
+    private static readonly string[] ManifestTypes =
+    [
+        "application/vnd.oci.image.index.v1+json",
+        "application/vnd.oci.image.manifest.v1+json",
+        "application/vnd.docker.distribution.manifest.list.v2+json",
+        "application/vnd.docker.distribution.manifest.v2+json",
+    ];
+
+    private readonly string _registry;
+    private readonly string? _username, _password;
+    private readonly HttpClient _http;
+    private string? _baseAddress;
+    private AuthenticationHeaderValue? _authorization;
+
+    public RegistryClient(string registry, string? username, string? password, string certificatesDirectory = DockerTrust.CertificatesDirectory)
+    {
+        _registry = registry;
+        _username = username;
+        _password = password;
+        var trust = new DockerTrust(registry, certificatesDirectory);
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) => trust.Accepts(certificate, errors),
+        };
+        foreach (var certificate in trust.ClientCertificates())
+            handler.ClientCertificates.Add(certificate);
+        _http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Where the login comes from, named when the registry refuses it.</summary>
+    public string CredentialsHint { get; init; } = "the registry credentials";
+
+    /// <summary>The digest a tag points to, or null when the registry does not know it.</summary>
+    public async Task<string?> ManifestDigestAsync(string path, string reference, CancellationToken cancellationToken = default)
+    {
+        var response = await SendAsync(() => ManifestRequest(HttpMethod.Head, path, reference), Scope(path, push: false), cancellationToken);
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.NotFound)
+                return null;
+            Ensure(response, $"{path}:{reference}");
+            return response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : null;
+        }
+    }
+
+    /// <summary>
+    /// The labels of the image a digest names (for an index, of its first platform's image): what a registry says
+    /// about who built an existing tag.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ImageLabelsAsync(string path, string digest, CancellationToken cancellationToken = default)
+    {
+        var (manifest, _) = await ManifestAsync(path, digest, cancellationToken);
+        using var document = JsonDocument.Parse(manifest);
+        var root = document.RootElement;
+        if (root.TryGetProperty("manifests", out var platforms) && platforms.ValueKind == JsonValueKind.Array && platforms.GetArrayLength() > 0)
+            return await ImageLabelsAsync(path, platforms[0].GetProperty("digest").GetString()!, cancellationToken);
+        var config = root.GetProperty("config").GetProperty("digest").GetString()!;
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/blobs/{config}"), Scope(path, push: false), cancellationToken);
+        Ensure(response, $"{path}@{config}");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (body.RootElement.TryGetProperty("config", out var settings) && settings.TryGetProperty("Labels", out var values) && values.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var label in values.EnumerateObject())
+                labels[label.Name] = label.Value.GetString() ?? "";
+        }
+
+        return labels;
+    }
+
+    /// <summary>
+    /// What a registry that fails uploads says about its storage: the detail of its error when it reports that its
+    /// disk is full, else null. It uploads the empty blob (nothing a repository does not already allow) to ask.
+    /// </summary>
+    public async Task<string?> FullDiskAsync(string path, CancellationToken cancellationToken = default)
+    {
+        const string empty = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        try
+        {
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"/v2/{path}/blobs/uploads/?digest={empty}")
+            {
+                Content = new ByteArrayContent([]),
+            }, Scope(path, push: true), cancellationToken);
+            if ((int)response.StatusCode < 500)
+                return null;
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            return body.Contains("no space left on device", StringComparison.OrdinalIgnoreCase) ? "no space left on device" : null;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Points a tag at a manifest the repository already holds, by putting that same manifest under the tag.</summary>
+    public async Task TagAsync(string path, string digest, string tag, CancellationToken cancellationToken = default)
+    {
+        var (manifest, mediaType) = await ManifestAsync(path, digest, cancellationToken);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, $"/v2/{path}/manifests/{tag}")
+        {
+            Content = new ByteArrayContent(manifest) { Headers = { ContentType = new MediaTypeHeaderValue(mediaType) } },
+        }, Scope(path, push: true), cancellationToken);
+        Ensure(response, $"{path}:{tag}");
+    }
+
+    private async Task<(byte[] Body, string MediaType)> ManifestAsync(string path, string reference, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => ManifestRequest(HttpMethod.Get, path, reference), Scope(path, push: false), cancellationToken);
+        Ensure(response, $"{path}@{reference}");
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (string.IsNullOrEmpty(mediaType))
+        {
+            using var document = JsonDocument.Parse(body);
+            mediaType = document.RootElement.TryGetProperty("mediaType", out var declared) ? declared.GetString() : null;
+        }
+
+        return (body, mediaType ?? ManifestTypes[1]);
+    }
+
+    /// <summary>True when something answers the registry API at this address (any status, including 401).</summary>
+    public async Task<bool> AnswersAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "/v2/"), null, cancellationToken);
+            return response.Headers.Contains("Docker-Distribution-API-Version") || response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Unauthorized;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or BuildException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>A request for a manifest that accepts every kind a tag may name: OCI index or image, Docker list or image.</summary>
+    private static HttpRequestMessage ManifestRequest(HttpMethod method, string path, string reference)
+    {
+        var request = new HttpRequestMessage(method, $"/v2/{path}/manifests/{reference}");
+        foreach (var type in ManifestTypes)
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(type));
+        return request;
+    }
+
+    private static string Scope(string path, bool push) => push ? $"repository:{path}:pull,push" : $"repository:{path}:pull";
+
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, string? scope, CancellationToken cancellationToken)
+    {
+        _baseAddress ??= await ChooseSchemeAsync(cancellationToken);
+        var response = await SendOnceAsync(create, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Unauthorized || scope is null)
+            return response;
+
+        var challenge = response.Headers.WwwAuthenticate.FirstOrDefault();
+        response.Dispose();
+        _authorization = await AuthorizeAsync(challenge, scope, cancellationToken);
+        return await SendOnceAsync(create, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
+    {
+        using var request = create();
+        request.RequestUri = new Uri(_baseAddress + request.RequestUri!.OriginalString);
+        request.Headers.Authorization = _authorization;
+        return await _http.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<string> ChooseSchemeAsync(CancellationToken cancellationToken)
+    {
+        var secure = $"https://{_registry}";
+        try
+        {
+            using var probe = await _http.GetAsync(secure + "/v2/", cancellationToken);
+            return secure;
+        }
+        catch (HttpRequestException e) when (RegistryCredentials.IsOnThisMachine(_registry) && e.InnerException is AuthenticationException or IOException)
+        {
+            // A loopback registry that does not speak TLS at all (any certificate of one that does is accepted), as docker.
+            return $"http://{_registry}";
+        }
+    }
+
+    private async Task<AuthenticationHeaderValue?> AuthorizeAsync(AuthenticationHeaderValue? challenge, string scope, CancellationToken cancellationToken)
+    {
+        if (_username is null || _password is null)
+            throw new BuildException($"The registry {_registry} asks for credentials, and the build gave none; pass {CredentialsHint}.");
+        var basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_username}:{_password}")));
+        if (challenge is null || challenge.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+            return basic;
+
+        var parameters = ParseChallenge(challenge.Parameter ?? "");
+        var realm = parameters.GetValueOrDefault("realm") ?? throw new BuildException($"The registry {_registry} sent a Bearer challenge without a realm.");
+        var query = $"?service={Uri.EscapeDataString(parameters.GetValueOrDefault("service") ?? "")}&scope={Uri.EscapeDataString(parameters.GetValueOrDefault("scope") ?? scope)}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, realm + query);
+        request.Headers.Authorization = basic;
+        using var response = await _http.SendAsync(request, cancellationToken);
+        Ensure(response, "token");
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        var token = document.RootElement.TryGetProperty("token", out var t) ? t.GetString()
+            : document.RootElement.TryGetProperty("access_token", out var a) ? a.GetString() : null;
+        return new AuthenticationHeaderValue("Bearer", token ?? throw new BuildException($"The registry {_registry} gave no token."));
+    }
+
+    /// <summary>realm="...",service="...",scope="..." -> a dictionary.</summary>
+    public static IReadOnlyDictionary<string, string> ParseChallenge(string parameter)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var i = 0;
+        while (i < parameter.Length)
+        {
+            var equals = parameter.IndexOf('=', i);
+            if (equals < 0)
+                break;
+            var key = parameter[i..equals].Trim().TrimStart(',').Trim();
+            string value;
+            if (equals + 1 < parameter.Length && parameter[equals + 1] == '"')
+            {
+                var close = parameter.IndexOf('"', equals + 2);
+                close = close < 0 ? parameter.Length : close;
+                value = parameter[(equals + 2)..close];
+                i = close + 1;
+            }
+            else
+            {
+                var comma = parameter.IndexOf(',', equals);
+                comma = comma < 0 ? parameter.Length : comma;
+                value = parameter[(equals + 1)..comma];
+                i = comma;
+            }
+
+            result[key] = value;
+            while (i < parameter.Length && parameter[i] is ',' or ' ')
+                i++;
+        }
+
+        return result;
+    }
+
+    private void Ensure(HttpResponseMessage response, string what)
+    {
+        if (response.IsSuccessStatusCode)
+            return;
+        throw response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            ? new BuildException($"The registry {_registry} refused access to {what} ({(int)response.StatusCode}); check {CredentialsHint}.")
+            : new BuildException($"The registry {_registry} answered {(int)response.StatusCode} {response.ReasonPhrase} for {what}.");
+    }
+}

@@ -1,0 +1,34 @@
+using System.Reflection;
+
+namespace Keel.Lifecycle;
+
+/// <summary>
+/// The extensions of one run: the engine's own, then the attributes on the build class (and its base classes) and
+/// on its members, all in <see cref="IBuildExtension.Order"/>; equal orders keep that sequence.
+/// </summary>
+internal static class BuildExtensions
+{
+    private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+
+    public static IReadOnlyList<IBuildExtension> For(Type buildType, IReadOnlyList<IBuildExtension> engine) =>
+        [.. engine.Concat(Declared(buildType)).Select((extension, index) => (extension, index))
+            .OrderBy(e => e.extension.Order).ThenBy(e => e.index).Select(e => e.extension)];
+
+    private static IEnumerable<IBuildExtension> Declared(Type buildType)
+    {
+        foreach (var attribute in buildType.GetCustomAttributes<BuildExtensionAttribute>(inherit: true))
+            yield return attribute;
+        for (var type = buildType; type is not null && type != typeof(KeelBuild); type = type.BaseType)
+        {
+            foreach (var member in type.GetFields(Members).Cast<MemberInfo>().Concat(type.GetProperties(Members)))
+            {
+                foreach (var attribute in member.GetCustomAttributes<BuildExtensionAttribute>())
+                {
+                    if (attribute is InjectionAttribute injection)
+                        injection.Member = member;
+                    yield return attribute;
+                }
+            }
+        }
+    }
+}

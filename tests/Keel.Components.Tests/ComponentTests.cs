@@ -1,0 +1,66 @@
+using Keel.Tests.Support;
+using Keel.Tooling;
+
+namespace Keel.Components.Tests;
+
+/// <summary>The standard targets run their tool with the build's configuration and settings.</summary>
+public class ComponentTests
+{
+    private sealed class Compiling : KeelBuild, ICompile
+    {
+        public Configuration Configuration => Configuration.Release;
+
+        public AbsolutePath Solution => RootDirectory / "app.slnx";
+
+        public Configure<DotNetBuildSettings> CompileSettings => s => s.SetProperty("ContinuousIntegrationBuild", "true");
+    }
+
+    [Fact]
+    public void ComponentTargetsRunTheirToolWithTheBuildsSettings()
+    {
+        using var root = new TempDirectory();
+        var record = root.File("dotnet-calls.txt");
+        var outcome = TestBuild.Run<Compiling>(["Compile"], root: root, environment: new Dictionary<string, string>
+        {
+            ["DOTNET_EXE"] = Repository.TestProgramHost,
+            ["TEST_PROGRAM_RECORD"] = record,
+        });
+
+        Assert.Equal(0, outcome.ExitCode);
+        var solution = Path.Combine(root.Path, "app.slnx");
+        Assert.Equal(
+            [$"restore|{solution}|--nologo", $"build|{solution}|--no-restore|--configuration|Release|-p:ContinuousIntegrationBuild=true|--nologo"],
+            File.ReadAllLines(record));
+    }
+
+    private sealed class Restoring : KeelBuild, IRestore;
+
+    [Fact]
+    public void WithoutASolutionRestoreFailsInOneLineSayingWhatToAdd()
+    {
+        using var root = new TempDirectory();
+
+        var outcome = TestBuild.Run<Restoring>(["Restore"], root: root);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains($"Restore failed: No .slnx or .sln file in {root.Path}; add one, or implement Solution in the build.", outcome.Output);
+        Assert.DoesNotContain("   at ", outcome.Output);
+    }
+
+    [Fact]
+    public void TheSolutionIsTheOneInTheRootFolder()
+    {
+        using var root = new TempDirectory();
+        File.WriteAllText(root.File("shop.slnx"), "<Solution />");
+        var record = root.File("dotnet-calls.txt");
+
+        var outcome = TestBuild.Run<Restoring>(["Restore"], root: root, environment: new Dictionary<string, string>
+        {
+            ["DOTNET_EXE"] = Repository.TestProgramHost,
+            ["TEST_PROGRAM_RECORD"] = record,
+        });
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal([$"restore|{root.File("shop.slnx")}|--nologo"], File.ReadAllLines(record));
+    }
+}
