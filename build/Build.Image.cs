@@ -39,9 +39,9 @@ partial class Build
     [Parameter("Publish an image built on the local stand-in base (made when the base image cannot be pulled) to a registry off this machine.")]
     readonly bool AllowStandInBase;
 
-    string TargetRegistry => Registry ?? LocalRegistry.Address;
+    string TargetRegistry => Registry ?? ContainerImages.LocalRegistryAddress;
 
-    bool PushesToLocalRegistry => TargetRegistry == LocalRegistry.Address;
+    bool PushesToLocalRegistry => TargetRegistry == ContainerImages.LocalRegistryAddress;
 
     // An image for another platform (say arm64 on an amd64 runner) is built and pushed, but not run here.
     bool ImageRunsHere => Platforms.Length == 0 || ContainerPlatform.RunsOn(Platforms[0], Containers.Docker.EnginePlatform);

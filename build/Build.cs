@@ -2,7 +2,7 @@ using Keel;
 using Keel.Components;
 using Keel.Tooling;
 
-partial class Build : KeelBuild, ITest, IPublish
+partial class Build : KeelBuild, ITest, IPublish, IPack
 {
     public static int Main() => Execute<Build, ICompile>(x => x.Compile);
 
@@ -20,16 +20,47 @@ partial class Build : KeelBuild, ITest, IPublish
         .SetProperty("Version", GitVersion.SemVer)
         .SetProperty("InformationalVersion", GitVersion.SemVer);
 
-    // The end-to-end tests drive this very build against Docker and a registry: they have a target of their own.
-    public Configure<DotNetTestSettings> TestSettings => s => s.SetFilter("Category!=EndToEnd");
+    // Test is the app's: what PushImage waits for. The engine's tests and the end-to-end tests have targets of their own.
+    public IEnumerable<AbsolutePath> TestProjects => [RootDirectory / "tests/Store.Tests/Store.Tests.csproj"];
+
+    static readonly string[] EngineTestProjects = ["Keel.Tests", "Keel.Components.Tests", "Keel.Containers.Tests"];
+
+    // The engine's packages, written by Pack to artifacts/packages.
+    public IEnumerable<AbsolutePath> PackProjects => [RootDirectory / "src/Keel/Keel.csproj", RootDirectory / "src/Keel.Components/Keel.Components.csproj", RootDirectory / "src/Keel.Containers/Keel.Containers.csproj"];
+
+    public Configure<DotNetPackSettings> PackSettings => s => s
+        .SetProperty("Version", GitVersion.SemVer)
+        .SetProperty("RepositoryCommit", GitVersion.Sha)
+        .SetProperty("RepositoryUrl", Containers.Source.RepositoryUrl ?? "");
 
     public AbsolutePath PublishProject => RootDirectory / "src/Store/Store.csproj";
 
     public AbsolutePath PublishDirectory => RootDirectory / "src/Store/bin/publish";
 
+    Target TestEngine => _ => _
+        .Description("Runs the engine's tests: Keel, Keel.Components and Keel.Containers.")
+        .DependsOn<ICompile>(x => x.Compile)
+        .After<ITest>(x => x.Test)
+        .Produces(".nuke/temp/test-results")
+        .Executes(() =>
+        {
+            foreach (var project in EngineTestProjects)
+            {
+                DotNet.Test(s => s
+                    .SetProject(RootDirectory / "tests" / project / $"{project}.csproj")
+                    .SetConfiguration(Configuration)
+                    .EnableNoRestore()
+                    .EnableNoBuild()
+                    .SetResultsDirectory(TemporaryDirectory / "test-results")
+                    .AddLogger("trx"));
+            }
+        });
+
+    // The engine's own tests run first: the end-to-end tests drive the engine through this very build.
     Target EndToEnd => _ => _
         .Description("Runs the end-to-end tests: the real build against Docker and a registry with TLS and a password.")
         .DependsOn<ICompile>(x => x.Compile)
+        .DependsOn(TestEngine)
         .After<ITest>(x => x.Test)
         .Executes(() => DotNet.Test(s => s
             .SetProject(RootDirectory / "tests/EndToEnd.Tests/EndToEnd.Tests.csproj")

@@ -9,7 +9,7 @@ namespace Keel.Containers;
 /// (debootstrap) and this machine's own .NET runtime, tags it with the expected name, labels it as a stand-in
 /// (images built on it inherit the label), and warns. A stand-in never goes where the rule does not allow it.
 /// </summary>
-public sealed class BaseImageStandIn(DockerTool docker, MachineSetup machine, ProcessRunner runner, ToolResolver tools, AbsolutePath temporaryDirectory, ILogger log)
+internal sealed class BaseImageStandIn(DockerTool docker, MachineSetup machine, ProcessRunner runner, ToolResolver tools, AbsolutePath temporaryDirectory, ILogger log)
 {
     /// <param name="baseImage">The base image the Dockerfile builds on, and its stand-in rule and recipe.</param>
     /// <param name="registry">Where the image built on it goes (host[:port]).</param>

@@ -29,6 +29,9 @@ public sealed class ContainerImages
         Docker = new DockerTool(build.Processes, build.Tools, build.RootDirectory, build.Log);
     }
 
+    /// <summary>The embedded registry's address (host:port): <see cref="EnsureLocalRegistry"/> starts it there.</summary>
+    public const string LocalRegistryAddress = LocalRegistry.Address;
+
     public ContainerOptions Options { get; }
 
     /// <summary>The docker command line, for what the image steps do not cover.</summary>
@@ -43,7 +46,7 @@ public sealed class ContainerImages
     /// <summary>What is being built (ref, commit, default branch, owner), from GitHub Actions or git.</summary>
     public SourceContext Source => _source ??= new SourceContextReader(_build.Git, _build.EnvironmentVariables).Read();
 
-    public Retry Retry { get; init; } = Retry.Default;
+    internal Retry Retry { get; init; } = Retry.Default;
 
     /// <summary>Makes sure a Docker engine answers; checked once per run, as building and pushing both need it.</summary>
     public void EnsureEngine()

@@ -8,7 +8,7 @@ namespace Keel.Containers;
 /// context) is theirs: when it does not answer, the build says so and starts nothing. Only when nothing was chosen
 /// and the default engine is down does it start dockerd, installing docker.io first where the machine allows.
 /// </summary>
-public sealed class DockerEngine(DockerTool docker, MachineSetup machine, IReadOnlyDictionary<string, string> environment, AbsolutePath temporaryDirectory, ILogger log)
+internal sealed class DockerEngine(DockerTool docker, MachineSetup machine, IReadOnlyDictionary<string, string> environment, AbsolutePath temporaryDirectory, ILogger log)
 {
     public void EnsureRunning()
     {

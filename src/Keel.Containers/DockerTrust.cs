@@ -10,7 +10,7 @@ namespace Keel.Containers;
 /// a registry on this machine (the engine treats 127.0.0.0/8 and localhost as insecure registries); and the client
 /// certificates (<c>*.cert</c> with their <c>*.key</c>) in that folder.
 /// </summary>
-public sealed class DockerTrust(string registry, string certificatesDirectory = DockerTrust.CertificatesDirectory)
+internal sealed class DockerTrust(string registry, string certificatesDirectory = DockerTrust.CertificatesDirectory)
 {
     public const string CertificatesDirectory = "/etc/docker/certs.d";
 

@@ -8,7 +8,7 @@ namespace Keel.Containers;
 /// Debian's docker-registry program (installed where the machine allows), else the registry:2 image where it can
 /// be had; data under .nuke/temp.
 /// </summary>
-public sealed class LocalRegistry(DockerTool docker, MachineSetup machine, AbsolutePath temporaryDirectory, ILogger log)
+internal sealed class LocalRegistry(DockerTool docker, MachineSetup machine, AbsolutePath temporaryDirectory, ILogger log)
 {
     public const string Address = "localhost:5000";
 

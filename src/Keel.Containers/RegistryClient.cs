@@ -11,7 +11,7 @@ namespace Keel.Containers;
 /// Bearer-token auth with the login's credentials, and plain HTTP only for a loopback registry that does not speak
 /// TLS at all: never for one whose certificate is merely unknown.
 /// </summary>
-public sealed class RegistryClient : IDisposable
+internal sealed class RegistryClient : IDisposable
 {
     private static readonly string[] ManifestTypes =
     [

@@ -3,7 +3,7 @@ using Keel.Tooling;
 namespace Keel.Containers;
 
 /// <summary>Tells passing registry failures (worth a retry) from lasting ones (wrong password, no permission).</summary>
-public static class RegistryErrors
+internal static class RegistryErrors
 {
     private static readonly string[] Lasting = ["unauthorized", "denied", "authentication required", "incorrect username or password", "forbidden", "not allowed", "invalid reference format", "no space left"];
 

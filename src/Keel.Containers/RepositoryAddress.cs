@@ -1,7 +1,7 @@
 namespace Keel.Containers;
 
 /// <summary>A git remote's web address and owner: git@github.com:Acme/store.git -> https://github.com/Acme/store, Acme.</summary>
-public sealed record RepositoryAddress(string WebUrl, string Owner, string Name)
+internal sealed record RepositoryAddress(string WebUrl, string Owner, string Name)
 {
     public static RepositoryAddress? Parse(string? remote)
     {

@@ -7,7 +7,7 @@ namespace Keel.Containers;
 /// jitter so that runs that failed together do not come back together, and never past <see cref="TotalLimit"/>:
 /// a failing registry ends the build in bounded time.
 /// </summary>
-public sealed record Retry(int Attempts, TimeSpan FirstDelay)
+internal sealed record Retry(int Attempts, TimeSpan FirstDelay)
 {
     public static Retry Default { get; } = new(3, TimeSpan.FromSeconds(1));
 

@@ -8,7 +8,7 @@ namespace Keel.Containers;
 /// Reads what was built from GitHub Actions' variables and event payload when running there, else from git:
 /// the ref, the commit (a pull request's head commit, not its merge commit), the default branch, the owner.
 /// </summary>
-public sealed class SourceContextReader(GitTool git, IReadOnlyDictionary<string, string> environment)
+internal sealed class SourceContextReader(GitTool git, IReadOnlyDictionary<string, string> environment)
 {
     /// <summary>
     /// Files the build itself writes as it starts (the schema, parameters.json when missing, IDE profiles): a change

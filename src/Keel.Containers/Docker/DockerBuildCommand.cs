@@ -2,7 +2,7 @@ using Keel.Tooling;
 namespace Keel.Containers;
 
 /// <summary>Pure: the argument list and environment of a build for a given builder.</summary>
-public static class DockerBuildCommand
+internal static class DockerBuildCommand
 {
     public static (IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string?> Environment) For(DockerBuildSettings settings, DockerBuilder builder, string imageIdFile)
     {

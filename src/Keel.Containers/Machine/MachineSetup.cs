@@ -8,7 +8,7 @@ namespace Keel.Containers;
 /// daemons in the background with their output in a log file; elsewhere it stops with one line naming what is missing.
 /// </summary>
 /// <param name="mayInstall">The build allows installing packages (<see cref="ContainerOptions.InstallMissingTools"/>).</param>
-public sealed class MachineSetup(ProcessRunner runner, ToolResolver tools, MachineFacts facts, ILogger log, bool mayInstall)
+internal sealed class MachineSetup(ProcessRunner runner, ToolResolver tools, MachineFacts facts, ILogger log, bool mayInstall)
 {
     private bool Installs => mayInstall && facts.CanInstallPackages;
 

@@ -1,4 +1,4 @@
 namespace Keel.CommandLine;
 
 /// <summary>One <c>--name value...</c> group as written on the command line.</summary>
-public sealed record CommandLineOption(string Written, IReadOnlyList<string> Values);
+internal sealed record CommandLineOption(string Written, IReadOnlyList<string> Values);

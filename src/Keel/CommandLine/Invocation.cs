@@ -3,7 +3,7 @@ using Keel.Parameters;
 namespace Keel.CommandLine;
 
 /// <summary>The command line, split into target names and options; nothing is interpreted yet.</summary>
-public sealed record Invocation(IReadOnlyList<string> Targets, IReadOnlyList<CommandLineOption> Options)
+internal sealed record Invocation(IReadOnlyList<string> Targets, IReadOnlyList<CommandLineOption> Options)
 {
     /// <summary>Options that never take a value: words after them are target names (<c>--plan Test</c>).</summary>
     private static readonly string[] Switches = ["help", "h", "?", "plan"];

@@ -5,7 +5,7 @@ using Keel.Parameters;
 namespace Keel.Extensions;
 
 /// <summary>The text of <c>--help</c>: targets with descriptions and dependencies, then parameters with their details.</summary>
-public static class HelpRenderer
+internal static class HelpRenderer
 {
     public static string Render(IReadOnlyList<TargetDefinition> listedTargets, IReadOnlyList<ParameterDefinition> parameters, IReadOnlyList<ExtensionOption> extensionOptions)
     {

@@ -8,7 +8,7 @@ namespace Keel.Extensions;
 /// Renders <c>build/Properties/launchSettings.json</c>: one profile per listed target, so Visual Studio, Rider and
 /// VS Code run or debug any target from their run menu.
 /// </summary>
-public static class LaunchSettingsRenderer
+internal static class LaunchSettingsRenderer
 {
     public static string Render(IEnumerable<TargetDefinition> listedTargets)
     {

@@ -4,7 +4,7 @@ using Keel.Execution;
 namespace Keel.Extensions;
 
 /// <summary>The plan as text for the console and as a Mermaid graph (solid: needs, dotted: order, thick: trigger).</summary>
-public static class PlanRenderer
+internal static class PlanRenderer
 {
     public static string Text(ExecutionPlan plan)
     {

@@ -9,7 +9,7 @@ namespace Keel.Extensions;
 /// Renders <c>.nuke/build.schema.json</c> in the shape NUKE uses: a target-name enum for Target and Skip, and
 /// each parameter with its description, type and allowed values, so editors complete parameters.json.
 /// </summary>
-public static class SchemaRenderer
+internal static class SchemaRenderer
 {
     public static string Render(IEnumerable<TargetDefinition> listedTargets, IReadOnlyList<ParameterDefinition> parameters)
     {

@@ -5,7 +5,7 @@ using Keel.Execution;
 namespace Keel.Extensions;
 
 /// <summary>The end-of-build table: target, status (with the reason for skipped and unrun targets), duration, total.</summary>
-public static class SummaryRenderer
+internal static class SummaryRenderer
 {
     public static string Render(RunRecord record)
     {

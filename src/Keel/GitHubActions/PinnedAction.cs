@@ -1,7 +1,7 @@
 namespace Keel.GitHubActions;
 
 /// <summary>An action at a full commit SHA, with the release it is, for the comment that keeps it readable.</summary>
-public sealed record PinnedAction(string Name, string Sha, string Version)
+internal sealed record PinnedAction(string Name, string Sha, string Version)
 {
     public static readonly PinnedAction Checkout = new("actions/checkout", "11bd71901bbe5b1630ceea73d27597364c9af683", "v4.2.2");
     public static readonly PinnedAction SetupDotNet = new("actions/setup-dotnet", "67a3573c9a986a3f9c594539f4ab511d57bb3ce9", "v4.3.1");

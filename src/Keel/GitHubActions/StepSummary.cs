@@ -5,7 +5,7 @@ using Keel.Lifecycle;
 namespace Keel.GitHubActions;
 
 /// <summary>The Markdown appended to $GITHUB_STEP_SUMMARY: targets with status and duration, then the extensions' sections (what was pushed, ...).</summary>
-public static class StepSummary
+internal static class StepSummary
 {
     public const int Limit = 1024 * 1024;
 

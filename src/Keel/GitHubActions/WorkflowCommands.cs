@@ -3,7 +3,7 @@ using System.Text;
 namespace Keel.GitHubActions;
 
 /// <summary>GitHub Actions workflow commands, escaped as the runner expects (%, CR and LF; in properties also : and ,).</summary>
-public static class WorkflowCommands
+internal static class WorkflowCommands
 {
     public static string Mask(string value) => $"::add-mask::{Data(value)}";
 

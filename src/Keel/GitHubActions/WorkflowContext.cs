@@ -3,7 +3,7 @@ using Keel.Parameters;
 namespace Keel.GitHubActions;
 
 /// <summary>What the generator knows about the build: its targets, parameters, and whether it uses GitVersion.</summary>
-public sealed record WorkflowContext(IReadOnlyList<TargetDefinition> Targets, IReadOnlyList<ParameterDefinition> Parameters, bool UsesGitVersion)
+internal sealed record WorkflowContext(IReadOnlyList<TargetDefinition> Targets, IReadOnlyList<ParameterDefinition> Parameters, bool UsesGitVersion)
 {
     /// <summary>Where the attributes live, for the header that says how to regenerate.</summary>
     public string Source { get; init; } = "build/";

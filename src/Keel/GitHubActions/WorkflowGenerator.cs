@@ -9,7 +9,7 @@ namespace Keel.GitHubActions;
 /// for pull requests; with <see cref="GitHubActionsAttribute.JobPerTarget"/> the invoked targets become jobs
 /// connected by needs along the target graph.
 /// </summary>
-public static class WorkflowGenerator
+internal static class WorkflowGenerator
 {
     public static WorkflowModel Generate(GitHubActionsAttribute workflow, WorkflowContext build)
     {

@@ -1,7 +1,7 @@
 namespace Keel.GitHubActions;
 
 /// <summary>A workflow as data, before it is written as YAML: what tests look at, and what the writer renders.</summary>
-public sealed record WorkflowModel
+internal sealed record WorkflowModel
 {
     public required string Name { get; init; }
     public required YamlMap On { get; init; }
@@ -17,10 +17,10 @@ public sealed record WorkflowModel
 }
 
 /// <summary>The workflow's concurrency group, and whether a newer run cancels the one in progress (always, or for pull requests only).</summary>
-public sealed record ConcurrencyModel(string Group, bool CancelInProgress, bool PullRequestsOnly = false);
+internal sealed record ConcurrencyModel(string Group, bool CancelInProgress, bool PullRequestsOnly = false);
 
 /// <summary>One job of a workflow.</summary>
-public sealed record JobModel
+internal sealed record JobModel
 {
     public required string Id { get; init; }
     public required string Name { get; init; }
@@ -39,7 +39,7 @@ public sealed record JobModel
 }
 
 /// <summary>One step: an action (uses/with) or a command (run/env).</summary>
-public sealed record StepModel
+internal sealed record StepModel
 {
     public string? Name { get; init; }
     public string? Id { get; init; }

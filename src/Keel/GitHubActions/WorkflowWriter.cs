@@ -1,7 +1,7 @@
 namespace Keel.GitHubActions;
 
 /// <summary>Writes a workflow model as YAML, always the same way for the same model.</summary>
-public static class WorkflowWriter
+internal static class WorkflowWriter
 {
     public static string Write(WorkflowModel workflow, string source = "build/")
     {

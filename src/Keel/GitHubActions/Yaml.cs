@@ -4,23 +4,23 @@ using System.Text.RegularExpressions;
 namespace Keel.GitHubActions;
 
 /// <summary>A node of the small, ordered YAML tree that workflows are written from.</summary>
-public abstract record YamlNode;
+internal abstract record YamlNode;
 
 /// <summary>
 /// A value, with an optional comment written after it on the same line. A literal (a number, true, false) is
 /// written as it is; any other value is a string and quoted where YAML would read it as something else.
 /// </summary>
-public sealed record YamlScalar(string Value, string? Comment = null, bool Literal = false) : YamlNode
+internal sealed record YamlScalar(string Value, string? Comment = null, bool Literal = false) : YamlNode
 {
     public static YamlScalar Of(int value) => new(value.ToString(System.Globalization.CultureInfo.InvariantCulture), Literal: true);
 
     public static YamlScalar Of(bool value) => new(value ? "true" : "false", Literal: true);
 }
 
-public sealed record YamlList(IReadOnlyList<YamlNode> Items) : YamlNode;
+internal sealed record YamlList(IReadOnlyList<YamlNode> Items) : YamlNode;
 
 /// <summary>A mapping whose keys keep the order they were added in; null values are written as bare keys.</summary>
-public sealed record YamlMap : YamlNode
+internal sealed record YamlMap : YamlNode
 {
     private readonly List<KeyValuePair<string, YamlNode?>> _entries = [];
 
@@ -40,7 +40,7 @@ public sealed record YamlMap : YamlNode
 }
 
 /// <summary>Writes the YAML tree deterministically: two-space indents, quotes only where YAML needs them.</summary>
-public static partial class YamlWriter
+internal static partial class YamlWriter
 {
     public static string Write(YamlMap root, bool blankLinesBetweenTopLevelKeys = true)
     {

@@ -10,7 +10,7 @@ namespace Keel.Hosts;
 
 /// <summary>Runs a build: create, bind, plan, run, summarize. Everything else hooks in as an extension.</summary>
 /// <param name="services">What the build takes from the outside world.</param>
-/// <param name="extensions">The engine's extensions; <see cref="StandardExtensions"/> when null. The build's own (its extension attributes) join them.</param>
+/// <param name="extensions">Extensions of the host's own (a test's probe, a CI integration), beside the engine's standard ones and the build's extension attributes.</param>
 public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtension>? extensions = null)
 {
 
@@ -118,7 +118,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         build.Attach(new BuildContext(root, log, services.Environment, runner, new ToolResolver(services.Environment)));
         var parameters = ParameterDiscovery.Discover(build);
         var targets = TargetDiscovery.Discover(build, defaultTarget);
-        var all = BuildExtensions.For(build.GetType(), extensions ?? StandardExtensions.Create());
+        var all = BuildExtensions.For(build.GetType(), [.. StandardExtensions.Create(), .. extensions ?? []]);
         return new BuildSession(build, invocation, services, logger, redactor, root, targets, parameters, all);
     }
 

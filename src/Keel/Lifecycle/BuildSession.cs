@@ -29,16 +29,16 @@ public sealed class BuildSession
     }
 
     public KeelBuild Build { get; }
-    public Invocation Invocation { get; }
+    internal Invocation Invocation { get; }
     public BuildServices Services { get; }
-    public BuildLogger Logger { get; }
+    internal BuildLogger Logger { get; }
     public ILogger Log => Logger.Logger;
     public Redactor Redactor { get; }
     public AbsolutePath RootDirectory { get; }
     public AbsolutePath NukeDirectory => RootDirectory / ".nuke";
     public AbsolutePath TemporaryDirectory => NukeDirectory / "temp";
     public IReadOnlyList<TargetDefinition> Targets { get; }
-    public IReadOnlyList<ParameterDefinition> Parameters { get; }
+    internal IReadOnlyList<ParameterDefinition> Parameters { get; }
 
     /// <summary>The engine's extensions and the build's own, in the order they hear each event.</summary>
     public IReadOnlyList<IBuildExtension> Extensions { get; }
@@ -52,7 +52,7 @@ public sealed class BuildSession
     public IReadOnlyList<TargetDefinition> ListedTargets { get; }
 
     /// <summary>Where each parameter's value came from, and the values refused (a secret too short to mask), which are reported with the requirements.</summary>
-    public ParameterBinding Binding { get; internal set; } = ParameterBinding.None;
+    internal ParameterBinding Binding { get; set; } = ParameterBinding.None;
 
     /// <summary>Set once the plan is made.</summary>
     public ExecutionPlan? Plan { get; internal set; }

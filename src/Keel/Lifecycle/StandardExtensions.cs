@@ -4,7 +4,7 @@ using Keel.GitHubActions;
 namespace Keel.Lifecycle;
 
 /// <summary>The extensions every build gets; each says where it hears the build's events (<see cref="IBuildExtension.Order"/>).</summary>
-public static class StandardExtensions
+internal static class StandardExtensions
 {
     public static IReadOnlyList<IBuildExtension> Create() =>
     [

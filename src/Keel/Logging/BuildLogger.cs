@@ -5,7 +5,7 @@ using Serilog.Events;
 namespace Keel.Logging;
 
 /// <summary>The run's Serilog logger: the console at the chosen verbosity, the file log with everything, both redacted.</summary>
-public sealed class BuildLogger : IDisposable
+internal sealed class BuildLogger : IDisposable
 {
     private readonly LoggingLevelSwitch _console = new(LogEventLevel.Information);
     private readonly Logger? _file;

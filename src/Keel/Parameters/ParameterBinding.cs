@@ -1,7 +1,7 @@
 namespace Keel.Parameters;
 
 /// <summary>What binding left for later: where each bound value came from, and the values refused, one line each.</summary>
-public sealed record ParameterBinding(IReadOnlyDictionary<string, string> Sources, IReadOnlyList<string> Refused)
+internal sealed record ParameterBinding(IReadOnlyDictionary<string, string> Sources, IReadOnlyList<string> Refused)
 {
     public static ParameterBinding None { get; } = new(new Dictionary<string, string>(), []);
 

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Keel.Parameters;
 
 /// <summary>A parameter as declared on the build: names, type, allowed values and how it is set.</summary>
-public sealed record ParameterDefinition
+internal sealed record ParameterDefinition
 {
     public required MemberInfo Member { get; init; }
 

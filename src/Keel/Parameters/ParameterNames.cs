@@ -3,7 +3,7 @@ using System.Text;
 namespace Keel.Parameters;
 
 /// <summary>Pure naming policy: member names to command-line and environment names, and loose matching.</summary>
-public static class ParameterNames
+internal static class ParameterNames
 {
     /// <summary>Product names written as one word, so GitHubToken is --github-token and GITHUB_TOKEN.</summary>
     private static readonly string[] Compounds = ["GitHub", "GitVersion", "GitLab", "NuGet", "OAuth", "DevOps"];

@@ -1,4 +1,4 @@
 namespace Keel.Parameters;
 
 /// <summary>The raw text of a parameter as one source gave it, with the source named for error messages.</summary>
-public sealed record ParameterValue(IReadOnlyList<string> Values, string Source);
+internal sealed record ParameterValue(IReadOnlyList<string> Values, string Source);

@@ -1,7 +1,7 @@
 namespace Keel;
 
 /// <summary>Finds the closest known name to a misspelled one, for "did you mean ...?" hints.</summary>
-public static class NameSuggester
+internal static class NameSuggester
 {
     /// <summary>The closest candidate (case-insensitive edit distance), or null when none is close enough to help.</summary>
     public static string? Closest(string input, IEnumerable<string> candidates)

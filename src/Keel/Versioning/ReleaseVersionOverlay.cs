@@ -7,7 +7,7 @@ namespace Keel.Versioning;
 /// its version variables become the tag's. GitVersion alone can miss it (a tag push checked out detached while other
 /// branches hold the commit, or a pre-release label its branch configuration does not expect).
 /// </summary>
-public static class ReleaseVersionOverlay
+internal static class ReleaseVersionOverlay
 {
     /// <summary>The variable that names the tag the version came from; absent when GitVersion computed it.</summary>
     public const string TagVariable = "VersionTag";

@@ -26,7 +26,7 @@ public static class TestBuild
                 Console = new BuildConsole(console, Color: false),
                 WorkingDirectory = directory.Path,
             },
-            [capture, .. StandardExtensions.Create()]);
+            [capture]);
         var exit = host.RunAsync(() => new T(), args, defaultTarget).GetAwaiter().GetResult();
         var logFile = directory.File(".nuke/temp/build.log");
         return new BuildOutcome(exit, console.ToString(), capture.Session, File.Exists(logFile) ? File.ReadAllText(logFile) : "");

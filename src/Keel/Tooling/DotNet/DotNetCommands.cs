@@ -87,6 +87,38 @@ public sealed record DotNetPublishSettings : DotNetSettings
     }
 }
 
+/// <summary><c>dotnet pack</c>: NuGet packages (and symbol packages) of a project into <see cref="Output"/>.</summary>
+public sealed record DotNetPackSettings : DotNetSettings
+{
+    public bool NoRestore { get; init; }
+    public bool NoBuild { get; init; }
+    public string? Output { get; init; }
+
+    /// <summary>Also write a symbol package (.snupkg).</summary>
+    public bool IncludeSymbols { get; init; }
+
+    protected override string Command => "pack";
+
+    protected override IEnumerable<string> Options()
+    {
+        if (NoRestore)
+            yield return "--no-restore";
+        if (NoBuild)
+            yield return "--no-build";
+        if (Output is not null)
+        {
+            yield return "--output";
+            yield return Output;
+        }
+
+        if (IncludeSymbols)
+        {
+            yield return "--include-symbols";
+            yield return "-p:SymbolPackageFormat=snupkg";
+        }
+    }
+}
+
 /// <summary><c>dotnet clean</c>.</summary>
 public sealed record DotNetCleanSettings : DotNetSettings
 {

@@ -34,4 +34,12 @@ public static class DotNetSettingsExtensions
     public static DotNetPublishSettings SetRuntime(this DotNetPublishSettings settings, string? runtime) => settings with { Runtime = runtime };
 
     public static DotNetPublishSettings SetSelfContained(this DotNetPublishSettings settings, bool? selfContained) => settings with { SelfContained = selfContained };
+
+    public static DotNetPackSettings EnableNoRestore(this DotNetPackSettings settings) => settings with { NoRestore = true };
+
+    public static DotNetPackSettings EnableNoBuild(this DotNetPackSettings settings) => settings with { NoBuild = true };
+
+    public static DotNetPackSettings SetOutputDirectory(this DotNetPackSettings settings, string? output) => settings with { Output = output };
+
+    public static DotNetPackSettings EnableIncludeSymbols(this DotNetPackSettings settings) => settings with { IncludeSymbols = true };
 }

@@ -11,6 +11,8 @@ public sealed class DotNetTool(ProcessRunner runner, ToolResolver resolver, stri
 
     public ProcessResult Publish(Configure<DotNetPublishSettings>? configure = null) => Run(Apply(configure));
 
+    public ProcessResult Pack(Configure<DotNetPackSettings>? configure = null) => Run(Apply(configure));
+
     public ProcessResult Clean(Configure<DotNetCleanSettings>? configure = null) => Run(Apply(configure));
 
     public ProcessResult Run(DotNetSettings settings) => Run([.. settings.ToArguments()]);
