@@ -72,13 +72,17 @@ partial class Build
         : throw new BuildException("The image has no owner: pass --owner, or set GITHUB_REPOSITORY_OWNER."));
 
     // The image's name from --registry, --owner and --image-name: checked before anything runs, so a typo costs no build.
-    string Repository => ImageNames.Repository(TargetRegistry, ImageOwner, ImageName);
+    string Repository => ImageNames.Repository(TargetRegistry, ImageOwner, ImageName, NameParameters);
+
+    // A bad registry, owner or name is reported against the parameter that gave it.
+    static readonly ImageNameParameters NameParameters = new(nameof(Registry), nameof(Owner), nameof(ImageName));
 
     ImagePlan Image => ImageTagPolicy.Plan(new ImageRequest
     {
         Registry = TargetRegistry,
         Owner = ImageOwner,
         Name = ImageName,
+        Parameters = NameParameters,
         Version = ImageVersion.From(GitVersion),
         Source = Containers.Source,
         Description = "The Store web app.",
@@ -89,7 +93,7 @@ partial class Build
         .Description("Builds the app's image, tagged and labelled from GitVersion.")
         .DependsOn<ITest>(x => x.Test)
         .DependsOn<IPublish>(x => x.Publish)
-        .Requires(() => ImageNames.Host(TargetRegistry).Length > 0)
+        .Requires(() => ImageNames.Host(TargetRegistry, nameof(Registry)).Length > 0)
         .Requires(() => Repository.Length > 0)
         .Requires(() => Platforms.Length <= 1,
             "one platform at a time: an image for several needs a multi-platform push, which PushImage does not do; pass one, e.g. --platforms linux/arm64")

@@ -66,22 +66,27 @@ public static partial class ImageNames
 
     /// <summary>
     /// registry/owner/name, lowercased (owners with capitals are common); a part that is still not a valid
-    /// repository component fails with the parameter to fix.
+    /// repository component fails naming the build's parameter to fix, when <paramref name="parameters"/> says which.
     /// </summary>
-    public static string Repository(string registry, string owner, string name)
+    public static string Repository(string registry, string owner, string name, ImageNameParameters? parameters = null)
     {
-        var parts = new[] { (owner.ToLowerInvariant(), "Owner"), (name.ToLowerInvariant(), "ImageName") };
-        foreach (var (part, parameter) in parts)
+        parameters ??= ImageNameParameters.None;
+        var parts = new[] { (owner.ToLowerInvariant(), parameters.Owner, "owner"), (name.ToLowerInvariant(), parameters.Name, "name") };
+        foreach (var (part, parameter, what) in parts)
         {
             if (!part.Split('/').All(component => Component().IsMatch(component)))
-                throw new ParameterException(parameter, $"'{part}' is not a valid image repository name; use lowercase letters, digits and single '.', '_' or '-' between them.");
+                throw Invalid(parameter, what, $"'{part}' is not a valid image repository name; use lowercase letters, digits and single '.', '_' or '-' between them.");
         }
 
-        var repository = $"{Host(registry)}/{parts[0].Item1}/{parts[1].Item1}";
+        var repository = $"{Host(registry, parameters.Registry)}/{parts[0].Item1}/{parts[1].Item1}";
         if (repository.Length > MaxNameLength)
-            throw new ParameterException("ImageName", $"makes the image name {repository.Length} characters long ({repository[..40]}...), and a name may have {MaxNameLength} at most; shorten it, or --owner.");
+            throw Invalid(parameters.Name, "name", $"makes the image name {repository.Length} characters long ({repository[..40]}...), and a name may have {MaxNameLength} at most; shorten the name or the owner.");
         return repository;
     }
+
+    /// <summary>A bad part of an image name: against the build's parameter when there is one, else against the image.</summary>
+    private static BuildException Invalid(string? parameter, string part, string problem) =>
+        parameter is null ? new BuildException($"The image's {part} {problem}") : new ParameterException(parameter, problem);
 
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$")]
     private static partial Regex ValidTag();
@@ -90,13 +95,13 @@ public static partial class ImageNames
     [GeneratedRegex(@"^(latest|v?\d+(\.\d+){0,2}([-+].*)?|sha-.*|pr-\d+)$", RegexOptions.IgnoreCase)]
     private static partial Regex Reserved();
 
-    /// <summary>The registry, lowercased, when it is host[:port] and nothing else; a scheme, a path or a bad port fails naming --registry.</summary>
-    public static string Host(string registry)
+    /// <summary>The registry, lowercased, when it is host[:port] and nothing else; a scheme, a path or a bad port fails naming <paramref name="parameter"/>, the build's parameter that gave it.</summary>
+    public static string Host(string registry, string? parameter = null)
     {
         var host = registry.Trim().ToLowerInvariant();
         return IsRegistryHost(host)
             ? host
-            : throw new ParameterException("Registry", $"'{registry}' is not a registry host; give host[:port] and nothing else, e.g. ghcr.io or localhost:5000 (the owner and name have --owner and --image-name).");
+            : throw Invalid(parameter, "registry", $"'{registry}' is not a registry host; give host[:port] and nothing else, e.g. ghcr.io or localhost:5000 (the owner and the image's name are given apart).");
     }
 
     private static bool IsRegistryHost(string host) =>

@@ -7,6 +7,9 @@ public sealed record ImageRequest
     public required string Registry { get; init; }
     public required string Owner { get; init; }
     public required string Name { get; init; }
+
+    /// <summary>The build's parameters that give the registry, owner and name, named when one is wrong.</summary>
+    public ImageNameParameters Parameters { get; init; } = ImageNameParameters.None;
     public required ImageVersion Version { get; init; }
     public required SourceContext Source { get; init; }
     public string? Description { get; init; }

@@ -59,7 +59,7 @@ public static class ImageTagPolicy
             Add("latest", floating: true);
 
         return new ImagePlan(
-            ImageNames.Repository(request.Registry, request.Owner, request.Name),
+            ImageNames.Repository(request.Registry, request.Owner, request.Name, request.Parameters),
             [.. tags.Where(t => !t.Floating), .. tags.Where(t => t.Floating)],
             Labels(request));
     }

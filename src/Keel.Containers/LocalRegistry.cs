@@ -47,7 +47,7 @@ internal sealed class LocalRegistry(DockerTool docker, MachineSetup machine, Abs
         }
         else
         {
-            throw new BuildException($"No registry answers at {Address}, and neither Debian's docker-registry nor the registry:2 image is available; install one, or pass --registry.");
+            throw new BuildException($"No registry answers at {Address}, and neither Debian's docker-registry nor the registry:2 image is available; install one, or push to another registry.");
         }
 
         if (!machine.WaitFor(Answers, TimeSpan.FromSeconds(30)))

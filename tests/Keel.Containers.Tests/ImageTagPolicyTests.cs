@@ -179,19 +179,29 @@ public class ImageTagPolicyTests
     public void RegistriesAreHostAndPortAndNothingElse(string behaviour, string registry, string? expected)
     {
         if (expected is null)
-            Assert.StartsWith($"Parameter --registry '{registry}' is not a registry host", Assert.Throws<ParameterException>(() => ImageNames.Host(registry)).Message);
+        {
+            Assert.StartsWith($"Parameter --target-registry '{registry}' is not a registry host", Assert.Throws<ParameterException>(() => ImageNames.Host(registry, "TargetRegistry")).Message);
+            Assert.StartsWith($"The image's registry '{registry}' is not a registry host", Assert.Throws<BuildException>(() => ImageNames.Host(registry)).Message);
+        }
         else
             Assert.True(expected == ImageNames.Host(registry), behaviour);
     }
 
+    private static readonly ImageNameParameters Parameters = new("Registry", "Organization", "AppName");
+
     [Fact]
     public void ImageNamesLongerThanDockerTakesFailNamingTheParameters() =>
-        Assert.EndsWith("characters long (ghcr.io/acme/aaaaaaaaaaaaaaaaaaaaaaaaaaa...), and a name may have 255 at most; shorten it, or --owner.",
-            Assert.Throws<ParameterException>(() => ImageNames.Repository("ghcr.io", "acme", new string('a', 250))).Message);
+        Assert.Equal("Parameter --app-name makes the image name 268 characters long (ghcr.io/acme/aaaaaaaaaaaaaaaaaaaaaaaaaaa...), and a name may have 255 at most; shorten the name or the owner.",
+            Assert.Throws<ParameterException>(() => ImageNames.Repository("ghcr.io", "acme", new string('a', 255), Parameters)).Message);
 
     [Theory]
-    [InlineData("acme", "my store", "Parameter --image-name 'my store' is not a valid image repository name")]
-    [InlineData("ac!me", "store", "Parameter --owner 'ac!me' is not a valid image repository name")]
-    public void InvalidRepositoryNamesFailNamingTheParameter(string owner, string name, string message) =>
-        Assert.StartsWith(message, Assert.Throws<ParameterException>(() => ImageNames.Repository("ghcr.io", owner, name)).Message);
+    [InlineData("acme", "my store", "Parameter --app-name 'my store' is not a valid image repository name")]
+    [InlineData("ac!me", "store", "Parameter --organization 'ac!me' is not a valid image repository name")]
+    public void InvalidRepositoryNamesFailNamingTheBuildsParameter(string owner, string name, string message) =>
+        Assert.StartsWith(message, Assert.Throws<ParameterException>(() => ImageNames.Repository("ghcr.io", owner, name, Parameters)).Message);
+
+    [Fact]
+    public void WithoutParametersAnInvalidNameIsTheImagesOwn() =>
+        Assert.StartsWith("The image's owner 'ac!me' is not a valid image repository name",
+            Assert.Throws<BuildException>(() => ImageNames.Repository("ghcr.io", "ac!me", "store")).Message);
 }

@@ -5,6 +5,6 @@ internal sealed record ParameterBinding(IReadOnlyDictionary<string, string> Sour
 {
     public static ParameterBinding None { get; } = new(new Dictionary<string, string>(), []);
 
-    /// <summary>Where a parameter's value came from ("environment variable REGISTRY"); null when nothing set it.</summary>
+    /// <summary>Where a parameter's value came from ("environment variable API_URL"); null when nothing set it.</summary>
     public string? SourceOf(string parameter) => Sources.GetValueOrDefault(parameter);
 }

@@ -5,13 +5,13 @@ namespace Keel.Parameters;
 /// <summary>Pure naming policy: member names to command-line and environment names, and loose matching.</summary>
 internal static class ParameterNames
 {
-    /// <summary>Product names written as one word, so GitHubToken is --github-token and GITHUB_TOKEN.</summary>
+    /// <summary>Product names written as one word, so GitHubApp is --github-app and GITHUB_APP.</summary>
     private static readonly string[] Compounds = ["GitHub", "GitVersion", "GitLab", "NuGet", "OAuth", "DevOps"];
 
     /// <summary><c>ImageName</c> -> <c>image-name</c>; <c>GitHubToken</c> -> <c>github-token</c>.</summary>
     public static string Kebab(string name) => string.Join('-', Words(name)).ToLowerInvariant();
 
-    /// <summary>ImageName -> --image-name.</summary>
+    /// <summary>PackageName -> --package-name.</summary>
     public static string CommandLine(string name) => "--" + Kebab(name);
 
     /// <summary><c>ImageName</c> -> <c>IMAGE_NAME</c>; <c>GitHubToken</c> -> <c>GITHUB_TOKEN</c>.</summary>

@@ -10,6 +10,6 @@ public sealed record ParameterRequirement(MemberInfo Member, Func<object?> Read)
 
 /// <summary>
 /// A condition that must be true. Its text is either the captured source of the condition, or, when the build
-/// passed one, an explanation of what is needed ("a registry password: pass --registry-password").
+/// passed one, an explanation of what is needed ("an API key: pass --api-key").
 /// </summary>
 public sealed record ConditionRequirement(Condition Condition, bool IsExplanation = false) : Requirement;

@@ -13,7 +13,7 @@ public sealed class ProcessRunner(ILogger log, IReadOnlyDictionary<string, strin
 {
     private static readonly TimeSpan CleanupLimit = TimeSpan.FromSeconds(30);
 
-    /// <summary>What waits outside a process (a health check, a registry coming up) observe: the build's Ctrl-C.</summary>
+    /// <summary>What waits outside a process (a health check, a server coming up) observe: the build's Ctrl-C.</summary>
     public CancellationToken CancellationToken => cancellation?.Current ?? CancellationToken.None;
 
     public ProcessResult Run(ToolInvocation invocation) => RunAsync(invocation).GetAwaiter().GetResult();
