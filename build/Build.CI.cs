@@ -4,7 +4,7 @@ using Keel.GitHubActions;
 
 // The workflows in .github/workflows are generated from these attributes: ./build.sh --generate-configuration
 //
-// ci checks pull requests; a push to main or a release tag is checked and published by publish, in one job, so the
+// ci checks the app on pull requests; a push to main or a release tag is checked and published by publish, in one job, so the
 // image is built from the very binaries its tests ran against and main's tests run once. Publishing runs one at a
 // time across every ref and is never cancelled, so a push to main and a release tag of the same commit never race.
 [GitHubActions("ci", GitHubActionsImage.UbuntuLatest,
@@ -12,6 +12,15 @@ using Keel.GitHubActions;
     InvokedTargets = [nameof(ITest.Test)],
     PublishArtifacts = true,
     ConcurrencyGroup = "ci-${{ github.ref }}",
+    ConcurrencyCancelPullRequests = true,
+    TimeoutMinutes = 30)]
+// engine checks Keel itself: its tests and its packages, apart from the app's pipeline.
+[GitHubActions("engine", GitHubActionsImage.UbuntuLatest,
+    OnPullRequestBranches = ["main"],
+    OnPushBranches = ["main"],
+    InvokedTargets = [nameof(TestEngine), nameof(IPack.Pack)],
+    PublishArtifacts = true,
+    ConcurrencyGroup = "engine-${{ github.ref }}",
     ConcurrencyCancelPullRequests = true,
     TimeoutMinutes = 30)]
 [GitHubActions("publish", GitHubActionsImage.UbuntuLatest,

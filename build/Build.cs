@@ -28,10 +28,13 @@ partial class Build : KeelBuild, ITest, IPublish, IPack
     // The engine's packages, written by Pack to artifacts/packages.
     public IEnumerable<AbsolutePath> PackProjects => [RootDirectory / "src/Keel/Keel.csproj", RootDirectory / "src/Keel.Components/Keel.Components.csproj", RootDirectory / "src/Keel.Containers/Keel.Containers.csproj"];
 
-    public Configure<DotNetPackSettings> PackSettings => s => s
+    // Packages are Release builds wherever they are made: a local Pack compiles the engine's projects in Release too.
+    public Configure<DotNetPackSettings> PackSettings => s => WithRepository(s with { Configuration = Configuration.Release, NoBuild = false })
         .SetProperty("Version", GitVersion.SemVer)
-        .SetProperty("RepositoryCommit", GitVersion.Sha)
-        .SetProperty("RepositoryUrl", Containers.Source.RepositoryUrl ?? "");
+        .SetProperty("RepositoryCommit", GitVersion.Sha);
+
+    DotNetPackSettings WithRepository(DotNetPackSettings settings) =>
+        Containers.Source.RepositoryUrl is { Length: > 0 } url ? settings.SetProperty("RepositoryUrl", url) : settings;
 
     public AbsolutePath PublishProject => RootDirectory / "src/Store/Store.csproj";
 

@@ -5,7 +5,7 @@ namespace Keel;
 
 /// <summary>The run's services as the build's targets see them; attached once, before any target is declared.</summary>
 internal sealed record BuildContext(
-    AbsolutePath RootDirectory,
+    BuildLayout Layout,
     ILogger Log,
     IReadOnlyDictionary<string, string> Environment,
     ProcessRunner Processes,

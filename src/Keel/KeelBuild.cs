@@ -27,12 +27,15 @@ public abstract class KeelBuild : IKeelBuild
     [Parameter("How much the console shows.")]
     public Verbosity Verbosity { get; private set; } = Verbosity.Normal;
 
-    public AbsolutePath RootDirectory => Context.RootDirectory;
+    public AbsolutePath RootDirectory => Context.Layout.RootDirectory;
+
+    /// <summary>Where the repository keeps its build: root, build project, temp folder, parameter files, scripts.</summary>
+    public BuildLayout Layout => Context.Layout;
 
     /// <summary>Values this run reports (an image's digest and tags), which CI hosts hand on.</summary>
     public Execution.BuildOutputs Outputs { get; } = new();
 
-    public AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";
+    public AbsolutePath TemporaryDirectory => Layout.TemporaryDirectory;
 
     public ILogger Log => Context.Log;
 

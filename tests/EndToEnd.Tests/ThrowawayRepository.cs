@@ -62,6 +62,25 @@ public sealed class ThrowawayRepository : IDisposable
         return checkout;
     }
 
+    /// <summary>A new repository with nothing in it yet: another team's, which has none of this repository's files.</summary>
+    public static ThrowawayRepository Empty()
+    {
+        var repository = new ThrowawayRepository(Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "keel-e2e", Guid.NewGuid().ToString("N")[..10])));
+        repository.Git("init", "-q", "-b", "main");
+        repository.Git("config", "user.email", "e2e@keel.local");
+        repository.Git("config", "user.name", "Keel end-to-end tests");
+        return repository;
+    }
+
+    /// <summary>Writes a file of the repository, making its folders.</summary>
+    public string Write(string relative, string text)
+    {
+        var file = System.IO.Path.Combine(Path, relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, text);
+        return file;
+    }
+
     public string Path { get; }
 
     /// <summary>The repository these tests belong to.</summary>

@@ -11,7 +11,7 @@ internal sealed class HelpExtension : IBuildExtension
     {
         if (!session.Invocation.IsHelp)
             return null;
-        session.Logger.WriteText(HelpRenderer.Render(session.ListedTargets, session.Parameters, session.ExtensionOptions));
+        session.Logger.WriteText(HelpRenderer.Render(session.ListedTargets, session.Parameters, session.ExtensionOptions, session.Layout.UnixScript));
         return 0;
     }
 }

@@ -7,10 +7,10 @@ namespace Keel.Extensions;
 /// <summary>The text of <c>--help</c>: targets with descriptions and dependencies, then parameters with their details.</summary>
 internal static class HelpRenderer
 {
-    public static string Render(IReadOnlyList<TargetDefinition> listedTargets, IReadOnlyList<ParameterDefinition> parameters, IReadOnlyList<ExtensionOption> extensionOptions)
+    public static string Render(IReadOnlyList<TargetDefinition> listedTargets, IReadOnlyList<ParameterDefinition> parameters, IReadOnlyList<ExtensionOption> extensionOptions, string script = "./build.sh")
     {
         var text = new StringBuilder();
-        text.AppendLine("Usage: ./build.sh [targets] [--parameter value ...]");
+        text.AppendLine($"Usage: {script} [targets] [--parameter value ...]");
         text.AppendLine();
         var defaultTarget = listedTargets.FirstOrDefault(t => t.IsDefault);
         text.AppendLine(defaultTarget is null ? "Targets:" : $"Targets (default: {defaultTarget.Name}):");

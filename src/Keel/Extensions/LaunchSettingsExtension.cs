@@ -9,14 +9,14 @@ internal sealed class LaunchSettingsExtension : IBuildExtension
 
     public int? OnBuildCreated(BuildSession session)
     {
-        var buildProject = session.RootDirectory / "build";
+        var buildProject = session.Layout.BuildDirectory;
         if (!buildProject.DirectoryExists() || !Directory.EnumerateFiles(buildProject, "*.csproj").Any())
             return null;
-        var file = buildProject / "Properties" / "launchSettings.json";
+        var file = session.Layout.LaunchSettingsFile;
         if (GenerationStamp.IsCurrent(session, "launch-settings", [file]))
             return null;
         if (GeneratedFile.Write(file, LaunchSettingsRenderer.Render(session.ListedTargets)))
-            session.Log.Debug("Updated build/Properties/launchSettings.json");
+            session.Log.Debug("Updated {File}", session.Layout.Show(file));
         GenerationStamp.Save(session, "launch-settings", [file]);
         return null;
     }

@@ -12,13 +12,13 @@ internal sealed class SchemaExtension : IBuildExtension
 
     public int? OnBuildCreated(BuildSession session)
     {
-        var schemaFile = session.NukeDirectory / "build.schema.json";
-        var parameters = session.NukeDirectory / "parameters.json";
+        var schemaFile = session.Layout.SchemaFile;
+        var parameters = session.Layout.ParametersFile;
         if (GenerationStamp.IsCurrent(session, "schema", [schemaFile, parameters]))
             return null;
 
         if (GeneratedFile.Write(schemaFile, SchemaRenderer.Render(session.ListedTargets, session.Parameters)))
-            session.Log.Debug("Updated .nuke/build.schema.json");
+            session.Log.Debug("Updated {File}", session.Layout.Show(schemaFile));
         if (!parameters.FileExists())
             GeneratedFile.Write(parameters, "{\n  \"$schema\": \"./build.schema.json\"\n}\n");
         GenerationStamp.Save(session, "schema", [schemaFile, parameters]);

@@ -47,12 +47,12 @@ internal sealed class WorkflowExtension : IBuildExtension
         if (!KeelBuild.IsLocalBuild)
             return null;
         var automatic = attributes.Where(a => a.AutoGenerate).ToList();
-        var files = automatic.Select(a => (session.RootDirectory / ".github" / "workflows" / $"{a.Name}.yml").Value).ToList();
+        var files = automatic.Select(a => (WorkflowFile(session, a.Name)).Value).ToList();
         if (GenerationStamp.IsCurrent(session, "workflows", files))
             return null;
         foreach (var attribute in automatic)
         {
-            var path = session.RootDirectory / ".github" / "workflows" / $"{attribute.Name}.yml";
+            var path = WorkflowFile(session, attribute.Name);
             if (GeneratedFile.Write(path, Render(attribute, context.Value)))
                 session.Log.Warning("Updated {File} from the [GitHubActions] attributes; commit it.", path.RelativeTo(session.RootDirectory));
         }
@@ -71,13 +71,13 @@ internal sealed class WorkflowExtension : IBuildExtension
 
     private static string Write(BuildSession session, GitHubActionsAttribute attribute, WorkflowContext context)
     {
-        var path = session.RootDirectory / ".github" / "workflows" / $"{attribute.Name}.yml";
+        var path = WorkflowFile(session, attribute.Name);
         GeneratedFile.Write(path, Render(attribute, context));
         return path.RelativeTo(session.RootDirectory);
     }
 
     private static string Render(GitHubActionsAttribute attribute, WorkflowContext context) =>
-        WorkflowWriter.Write(WorkflowGenerator.Generate(attribute, context));
+        WorkflowWriter.Write(WorkflowGenerator.Generate(attribute, context), context.Source, context.Layout.UnixScript);
 
     private static WorkflowContext Context(BuildSession session)
     {
@@ -86,7 +86,7 @@ internal sealed class WorkflowExtension : IBuildExtension
         var steps = type.GetCustomAttributes<GitHubActionsStepAttribute>().ToList();
         if (steps.FirstOrDefault(step => !workflows.Contains(step.Workflow)) is { } stray)
             throw new BuildException($"[GitHubActionsStep] {stray.Uses} names workflow '{stray.Workflow}', which the build does not have; known: {string.Join(", ", workflows)}.");
-        return new WorkflowContext(session.Targets, session.Parameters, UsesGitVersion(type)) { Steps = steps };
+        return new WorkflowContext(session.Targets, session.Parameters, UsesGitVersion(type)) { Steps = steps, Layout = session.Layout };
     }
 
     private static bool UsesGitVersion(Type type)
@@ -95,4 +95,6 @@ internal sealed class WorkflowExtension : IBuildExtension
         return type.GetFields(members).Cast<MemberInfo>().Concat(type.GetProperties(members))
             .Any(m => m.GetCustomAttribute<GitVersionAttribute>() is not null);
     }
+
+    private static AbsolutePath WorkflowFile(BuildSession session, string name) => session.RootDirectory / ".github" / "workflows" / $"{name}.yml";
 }

@@ -125,7 +125,7 @@ internal static class WorkflowGenerator
         foreach (var (parameter, _) in inputs)
             environment[parameter.EnvironmentName] = $"${{{{ inputs.{parameter.Name} }}}}";
 
-        var command = new List<string> { windows ? "./build.cmd" : "./build.sh" };
+        var command = new List<string> { windows ? build.Layout.WindowsScript : build.Layout.UnixScript };
         command.AddRange(group);
         if (skip.Count > 0)
             command.AddRange(["--skip", .. skip]);

@@ -23,11 +23,12 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         var root = FindRoot();
         if (root is null)
         {
-            services.Console.Out.WriteLine($"No .nuke folder in {services.WorkingDirectory} or above it; run the build from inside the repository.");
+            services.Console.Out.WriteLine($"No {BuildLayout.MarkerDirectory} folder in {services.WorkingDirectory} or above it; run the build from inside the repository.");
             return 1;
         }
 
-        var temp = root / ".nuke" / "temp";
+        var layout = BuildLayout.At(root);
+        var temp = layout.TemporaryDirectory;
         var unwritable = services.WriteLogFile ? Unwritable(temp) : null;
         if (unwritable is not null && !invocation.IsHelp)
         {
@@ -44,7 +45,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         using var logger = new BuildLogger(services.Console, redactor, usesTemp ? (temp / "build.log").Value : null);
         try
         {
-            var session = Create(create(), invocation, root, logger, redactor, defaultTarget);
+            var session = Create(create(), invocation, layout, logger, redactor, defaultTarget);
             var exit = Raise(session, e => e.OnBuildCreated(session));
             if (exit is not null)
                 return exit.Value;
@@ -111,15 +112,15 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         return RunAsync(create, args, defaultTarget).GetAwaiter().GetResult();
     }
 
-    private BuildSession Create(KeelBuild build, Invocation invocation, AbsolutePath root, BuildLogger logger, Redactor redactor, string? defaultTarget)
+    private BuildSession Create(KeelBuild build, Invocation invocation, BuildLayout layout, BuildLogger logger, Redactor redactor, string? defaultTarget)
     {
         var log = logger.Logger;
         var runner = new ProcessRunner(log, services.Environment, redactor, services.Cancellation);
-        build.Attach(new BuildContext(root, log, services.Environment, runner, new ToolResolver(services.Environment)));
+        build.Attach(new BuildContext(layout, log, services.Environment, runner, new ToolResolver(services.Environment)));
         var parameters = ParameterDiscovery.Discover(build);
         var targets = TargetDiscovery.Discover(build, defaultTarget);
         var all = BuildExtensions.For(build.GetType(), [.. StandardExtensions.Create(), .. extensions ?? []]);
-        return new BuildSession(build, invocation, services, logger, redactor, root, targets, parameters, all);
+        return new BuildSession(build, invocation, services, logger, redactor, layout, targets, parameters, all);
     }
 
     private void Bind(BuildSession session)
@@ -194,14 +195,14 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         return null;
     }
 
-    /// <summary>The nearest folder holding .nuke above the working directory, else above the build program.</summary>
+    /// <summary>The nearest folder holding .nuke/ above the working directory, else above the build program.</summary>
     private AbsolutePath? FindRoot()
     {
         foreach (var start in new[] { services.WorkingDirectory, services.ProgramDirectory })
         {
             for (var directory = start is null ? null : new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+                if (Directory.Exists(Path.Combine(directory.FullName, BuildLayout.MarkerDirectory)))
                     return AbsolutePath.Create(directory.FullName);
             }
         }

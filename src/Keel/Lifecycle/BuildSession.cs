@@ -11,7 +11,7 @@ namespace Keel.Lifecycle;
 public sealed class BuildSession
 {
     internal BuildSession(KeelBuild build, Invocation invocation, BuildServices services, BuildLogger logger, Redactor redactor,
-        AbsolutePath rootDirectory, IReadOnlyList<TargetDefinition> targets, IReadOnlyList<ParameterDefinition> parameters,
+        BuildLayout layout, IReadOnlyList<TargetDefinition> targets, IReadOnlyList<ParameterDefinition> parameters,
         IReadOnlyList<IBuildExtension> extensions)
     {
         Build = build;
@@ -19,7 +19,7 @@ public sealed class BuildSession
         Services = services;
         Logger = logger;
         Redactor = redactor;
-        RootDirectory = rootDirectory;
+        Layout = layout;
         Targets = targets;
         Parameters = parameters;
         Extensions = extensions;
@@ -34,9 +34,10 @@ public sealed class BuildSession
     internal BuildLogger Logger { get; }
     public ILogger Log => Logger.Logger;
     public Redactor Redactor { get; }
-    public AbsolutePath RootDirectory { get; }
-    public AbsolutePath NukeDirectory => RootDirectory / ".nuke";
-    public AbsolutePath TemporaryDirectory => NukeDirectory / "temp";
+    public BuildLayout Layout { get; }
+    public AbsolutePath RootDirectory => Layout.RootDirectory;
+    public AbsolutePath NukeDirectory => Layout.NukeDirectory;
+    public AbsolutePath TemporaryDirectory => Layout.TemporaryDirectory;
     public IReadOnlyList<TargetDefinition> Targets { get; }
     internal IReadOnlyList<ParameterDefinition> Parameters { get; }
 

@@ -15,7 +15,7 @@ internal static class Requirements
         foreach (var parameter in session.Parameters.Where(p => p.IsRequired))
         {
             if (IsEmpty(MemberAccess.Read(session.Build, parameter.Member)))
-                problems.Add($"Parameter {parameter.Name} is required: {HowToPass(parameter)}.");
+                problems.Add($"Parameter {parameter.Name} is required: {HowToPass(session, parameter)}.");
         }
 
         foreach (var step in session.Plan!.Running)
@@ -47,7 +47,7 @@ internal static class Requirements
                     var parameter = session.Parameters.FirstOrDefault(p => p.Member == needed.Member || p.Member.Name == needed.Member.Name);
                     return parameter is null
                         ? $"Target {target} requires {needed.Member.Name} to have a value."
-                        : $"Target {target} requires parameter {parameter.Name}: {HowToPass(parameter)}.";
+                        : $"Target {target} requires parameter {parameter.Name}: {HowToPass(session, parameter)}.";
                 case ConditionRequirement condition when !condition.Condition.Evaluate():
                     return condition.IsExplanation
                         ? $"Target {target} requires {condition.Condition.Text.TrimEnd('.')}."
@@ -70,10 +70,13 @@ internal static class Requirements
         }
     }
 
-    private static string HowToPass(ParameterDefinition parameter) =>
-        parameter.FromEnvironment
-            ? $"pass {parameter.CommandLineName} <value>, set {parameter.EnvironmentName}, or add \"{parameter.Name}\" to .nuke/parameters.json"
-            : $"pass {parameter.CommandLineName} <value>, or add \"{parameter.Name}\" to .nuke/parameters.json";
+    private static string HowToPass(BuildSession session, ParameterDefinition parameter)
+    {
+        var file = session.Layout.Show(session.Layout.ParametersFile);
+        return parameter.FromEnvironment
+            ? $"pass {parameter.CommandLineName} <value>, set {parameter.EnvironmentName}, or add \"{parameter.Name}\" to {file}"
+            : $"pass {parameter.CommandLineName} <value>, or add \"{parameter.Name}\" to {file}";
+    }
 
     private static bool IsEmpty(object? value) => value switch
     {

@@ -17,7 +17,7 @@ public sealed class GitVersionAttribute : InjectionAttribute
     {
         if (memberType != typeof(GitVersion))
             throw new BuildException($"[GitVersion] goes on a member of type GitVersion, not {memberType.Name}.");
-        var runner = new GitVersionRunner(session.Build.Processes, session.Build.Tools, session.Services.Environment, session.RootDirectory, session.Log);
+        var runner = new GitVersionRunner(session.Build.Processes, session.Build.Tools, session.Services.Environment, session.Layout, session.Log);
         return new GitVersion(() => runner.ComputeJson(Version));
     }
 }

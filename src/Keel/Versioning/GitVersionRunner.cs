@@ -11,8 +11,10 @@ namespace Keel.Versioning;
 /// a semantic version is that version (<see cref="ReleaseVersionOverlay"/>). Repositories it cannot version correctly
 /// (no git, a shallow clone, a detached HEAD on an untagged commit outside CI) end in one line that says how to fix them.
 /// </summary>
-internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver tools, IReadOnlyDictionary<string, string> environment, AbsolutePath root, ILogger log)
+internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver tools, IReadOnlyDictionary<string, string> environment, BuildLayout layout, ILogger log)
 {
+    private readonly AbsolutePath root = layout.RootDirectory;
+
     public string ComputeJson(string? packageVersion)
     {
         var git = new GitTool(processes, tools, root);
@@ -35,7 +37,7 @@ internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver too
         // GitVersion's answer depends on every branch and tag (a new tag on an ancestor changes it), so all refs key it.
         var refs = git.Query("for-each-ref", "--format=%(objectname) %(refname)");
         var key = Hash(dll, commit, branch, ciRef ?? "", refs, git.Query("status", "--porcelain"), configuration is null ? "" : File.ReadAllText(configuration));
-        var cache = root / ".nuke" / "temp" / "gitversion" / $"{key}.json";
+        var cache = layout.TemporaryDirectory / "gitversion" / $"{key}.json";
         if (cache.FileExists())
         {
             log.Debug("GitVersion: cached answer {File}", cache.RelativeTo(root));
@@ -94,7 +96,7 @@ internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver too
             : [];
         return versions.Count > 0
             ? Path.Combine(package, versions[0], "tools", "net10.0", "gitversion.dll")
-            : throw new BuildException($"GitVersion is not restored in {packages}; add <PackageDownload Include=\"GitVersion.MsBuild\" Version=\"[{packageVersion ?? "6.8.2"}]\" /> to build/_build.csproj and run the build again.");
+            : throw new BuildException($"GitVersion is not restored in {packages}; add <PackageDownload Include=\"GitVersion.MsBuild\" Version=\"[{packageVersion ?? "6.8.2"}]\" /> to {layout.Show(layout.BuildProject)} and run the build again.");
     }
 
     private static string Hash(params string[] parts) =>

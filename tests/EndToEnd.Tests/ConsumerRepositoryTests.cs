@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// Another team's repository uses Keel from its packages alone: this repository's ./build.sh Pack writes them, and a
+/// brand-new repository (no src/Keel, its own NuGet cache) references them from that folder, declares a target on the
+/// standard components and runs it through its own build.sh.
+/// </summary>
+public sealed class ConsumerRepositoryTests : IDisposable
+{
+    private readonly ThrowawayRepository _engine = new();
+    private readonly ThrowawayRepository _consumer = ThrowawayRepository.Empty();
+    private readonly string _packages = Path.Combine(Path.GetTempPath(), "keel-e2e", "nuget-" + Guid.NewGuid().ToString("N")[..10]);
+
+    private const string BuildFile = """
+        using Keel;
+        using Keel.Components;
+
+        class Build : KeelBuild, ICompile
+        {
+            public static int Main() => Execute<Build>(x => x.Greet);
+
+            [Parameter("Who to greet.")]
+            readonly string Team = "nobody";
+
+            public Configuration Configuration => Configuration.Release;
+
+            Target Greet => _ => _
+                .Description("Greets the team once the library compiles.")
+                .DependsOn<ICompile>(x => x.Compile)
+                .Executes(() => Log.Information("Hello, {Team}, from a build on the Keel packages", Team));
+        }
+        """;
+
+    [Fact]
+    public void ARepositoryOfItsOwnBuildsOnThePackedPackagesThroughItsOwnScript()
+    {
+        var pack = BuildRun.Start(_engine, new Dictionary<string, string>(), "Pack");
+        Assert.True(pack.ExitCode == 0, pack.Output);
+        var folder = Path.Combine(_engine.Path, "artifacts", "packages");
+        var packed = Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToList();
+        var version = Regex.Match(packed.First(f => f!.StartsWith("Keel.Components.", StringComparison.Ordinal))!, @"^Keel\.Components\.(.+)\.nupkg$").Groups[1].Value;
+        Assert.Equal(
+            new[] { "Keel", "Keel.Components", "Keel.Containers" }.SelectMany(id => new[] { $"{id}.{version}.nupkg", $"{id}.{version}.snupkg" }).Order(),
+            packed);
+
+        _consumer.Write(".nuke/parameters.json", """{ "Team": "the web team" }""");
+        _consumer.Write("global.json", File.ReadAllText(Path.Combine(ThrowawayRepository.SourceRoot, "global.json")));
+        File.Copy(Path.Combine(ThrowawayRepository.SourceRoot, "build.sh"), Path.Combine(_consumer.Path, "build.sh"));
+        _consumer.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="keel" value="{folder}" />
+              </packageSources>
+            </configuration>
+            """);
+        _consumer.Write("build/_build.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <AssemblyName>_build</AssemblyName>
+                <OutputPath>bin/</OutputPath>
+                <AppendTargetFrameworkToOutputPath>false</AppendTargetFrameworkToOutputPath>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <NoWarn>$(NoWarn);CS0649;CS0169;CS0414</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Keel.Components" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        _consumer.Write("build/Build.cs", BuildFile);
+        _consumer.Write("src/Greeter/Greeter.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            </Project>
+            """);
+        _consumer.Write("src/Greeter/Greeting.cs", "namespace Greeter;\n\npublic static class Greeting\n{\n    public const string Text = \"hello\";\n}\n");
+        _consumer.Write("Greeter.slnx", "<Solution>\n  <Project Path=\"src/Greeter/Greeter.csproj\" />\n</Solution>\n");
+        _consumer.Write(".gitignore", "bin/\nobj/\n.nuke/temp/\n");
+        _consumer.Git("add", "-A");
+        _consumer.Git("commit", "-q", "-m", "A repository of another team");
+
+        var run = BuildRun.Start(_consumer, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _packages });
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("Hello, the web team, from a build on the Keel packages", run.Output);
+        Assert.Matches(@"Compile\s+Succeeded", run.Output);
+        Assert.True(File.Exists(Path.Combine(_consumer.Path, "src/Greeter/bin/Release/net10.0/Greeter.dll")), "the standard Compile built the solution in Release");
+        Assert.False(Directory.Exists(Path.Combine(_consumer.Path, "src/Keel")));
+        Assert.True(Directory.Exists(Path.Combine(_packages, "keel", version)), "Keel came from the packed folder into the repository's own cache");
+        Assert.True(Directory.Exists(Path.Combine(_packages, "keel.components", version)));
+        Assert.False(Directory.Exists(Path.Combine(_packages, "keel.containers")), "a build that does not ask for containers does not get them");
+
+        var help = BuildRun.Start(_consumer, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _packages }, "--help");
+        Assert.Contains("Greets the team once the library compiles.", help.Output);
+        Assert.DoesNotContain("Compiling the build", help.Output);
+    }
+
+    public void Dispose()
+    {
+        _engine.Dispose();
+        _consumer.Dispose();
+        try
+        {
+            Directory.Delete(_packages, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
