@@ -63,4 +63,35 @@ public class ComponentTests
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal([$"restore|{root.File("shop.slnx")}|--nologo"], File.ReadAllLines(record));
     }
+
+    private sealed class Packing : KeelBuild, IPack
+    {
+        public Configuration Configuration => Configuration.Release;
+
+        public AbsolutePath Solution => RootDirectory / "lib.slnx";
+
+        public IEnumerable<AbsolutePath> PackProjects => [RootDirectory / "src/Lib/Lib.csproj", RootDirectory / "src/Lib.Extras/Lib.Extras.csproj"];
+
+        public Configure<DotNetPackSettings> PackSettings => s => s.SetProperty("Version", "1.2.3");
+    }
+
+    [Fact]
+    public void PackWritesEveryProjectsPackagesAndSymbolsIntoThePackageFolder()
+    {
+        using var root = new TempDirectory();
+        var record = root.File("dotnet-calls.txt");
+
+        var outcome = TestBuild.Run<Packing>(["Pack"], root: root, environment: new Dictionary<string, string>
+        {
+            ["DOTNET_EXE"] = Repository.TestProgramHost,
+            ["TEST_PROGRAM_RECORD"] = record,
+        });
+
+        Assert.Equal(0, outcome.ExitCode);
+        var packages = root.File("artifacts/packages");
+        Assert.Equal(
+            [.. new[] { "src/Lib/Lib.csproj", "src/Lib.Extras/Lib.Extras.csproj" }.Select(project =>
+                $"pack|{root.File(project)}|--no-restore|--no-build|--output|{packages}|--include-symbols|-p:SymbolPackageFormat=snupkg|--configuration|Release|-p:Version=1.2.3|--nologo")],
+            File.ReadAllLines(record).Where(line => line.StartsWith("pack|", StringComparison.Ordinal)));
+    }
 }

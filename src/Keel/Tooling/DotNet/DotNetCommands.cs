@@ -13,7 +13,7 @@ public sealed record DotNetBuildSettings : DotNetSettings
 
     protected override string Command => "build";
 
-    protected override IEnumerable<string> Options() => NoRestore ? ["--no-restore"] : [];
+    protected override IEnumerable<string> Options() => Flag(NoRestore, "--no-restore");
 }
 
 /// <summary><c>dotnet test</c>.</summary>
@@ -27,30 +27,14 @@ public sealed record DotNetTestSettings : DotNetSettings
 
     protected override string Command => "test";
 
-    protected override IEnumerable<string> Options()
-    {
-        if (NoRestore)
-            yield return "--no-restore";
-        if (NoBuild)
-            yield return "--no-build";
-        if (Filter is not null)
-        {
-            yield return "--filter";
-            yield return Filter;
-        }
-
-        if (ResultsDirectory is not null)
-        {
-            yield return "--results-directory";
-            yield return ResultsDirectory;
-        }
-
-        foreach (var logger in Loggers)
-        {
-            yield return "--logger";
-            yield return logger;
-        }
-    }
+    protected override IEnumerable<string> Options() =>
+    [
+        .. Flag(NoRestore, "--no-restore"),
+        .. Flag(NoBuild, "--no-build"),
+        .. Option("--filter", Filter),
+        .. Option("--results-directory", ResultsDirectory),
+        .. Loggers.SelectMany(logger => Option("--logger", logger)),
+    ];
 }
 
 /// <summary><c>dotnet publish</c>.</summary>
@@ -64,27 +48,14 @@ public sealed record DotNetPublishSettings : DotNetSettings
 
     protected override string Command => "publish";
 
-    protected override IEnumerable<string> Options()
-    {
-        if (NoRestore)
-            yield return "--no-restore";
-        if (NoBuild)
-            yield return "--no-build";
-        if (Output is not null)
-        {
-            yield return "--output";
-            yield return Output;
-        }
-
-        if (Runtime is not null)
-        {
-            yield return "--runtime";
-            yield return Runtime;
-        }
-
-        if (SelfContained is { } selfContained)
-            yield return selfContained ? "--self-contained" : "--no-self-contained";
-    }
+    protected override IEnumerable<string> Options() =>
+    [
+        .. Flag(NoRestore, "--no-restore"),
+        .. Flag(NoBuild, "--no-build"),
+        .. Option("--output", Output),
+        .. Option("--runtime", Runtime),
+        .. SelfContained is { } selfContained ? [selfContained ? "--self-contained" : "--no-self-contained"] : Array.Empty<string>(),
+    ];
 }
 
 /// <summary><c>dotnet pack</c>: NuGet packages (and symbol packages) of a project into <see cref="Output"/>.</summary>
@@ -99,24 +70,14 @@ public sealed record DotNetPackSettings : DotNetSettings
 
     protected override string Command => "pack";
 
-    protected override IEnumerable<string> Options()
-    {
-        if (NoRestore)
-            yield return "--no-restore";
-        if (NoBuild)
-            yield return "--no-build";
-        if (Output is not null)
-        {
-            yield return "--output";
-            yield return Output;
-        }
-
-        if (IncludeSymbols)
-        {
-            yield return "--include-symbols";
-            yield return "-p:SymbolPackageFormat=snupkg";
-        }
-    }
+    protected override IEnumerable<string> Options() =>
+    [
+        .. Flag(NoRestore, "--no-restore"),
+        .. Flag(NoBuild, "--no-build"),
+        .. Option("--output", Output),
+        .. Flag(IncludeSymbols, "--include-symbols"),
+        .. Flag(IncludeSymbols, "-p:SymbolPackageFormat=snupkg"),
+    ];
 }
 
 /// <summary><c>dotnet clean</c>.</summary>

@@ -18,6 +18,12 @@ public abstract record DotNetSettings
     /// <summary>The command's own options, after the project.</summary>
     protected virtual IEnumerable<string> Options() => [];
 
+    /// <summary><paramref name="name"/> when <paramref name="on"/>, else nothing.</summary>
+    private protected static IEnumerable<string> Flag(bool on, string name) => on ? [name] : [];
+
+    /// <summary><paramref name="name"/> and its value when there is one, else nothing.</summary>
+    private protected static IEnumerable<string> Option(string name, string? value) => value is null ? [] : [name, value];
+
     public IReadOnlyList<string> ToArguments()
     {
         var arguments = new List<string> { Command };
