@@ -57,6 +57,9 @@ partial class Build
         AllowAnywhereHint = "pass --allow-stand-in-base",
     };
 
+    const int AppPort = 8080;
+    const string HealthPath = "/health";
+
     // What src/Store/Dockerfile needs of the ASP.NET Core runtime image it builds on (Debian bookworm, user app 1654).
     static readonly StandInRecipe AspNetStandIn = new()
     {
@@ -93,6 +96,12 @@ partial class Build
         .Description("Builds the app's image, tagged and labelled from GitVersion.")
         .DependsOn<ITest>(x => x.Test)
         .DependsOn<IPublish>(x => x.Publish)
+        // Up to date while the published app, the Dockerfile, the tags and labels and the base image are the same,
+        // and the image is still in the engine's store.
+        .Inputs(() => [PublishDirectory.RelativeTo(RootDirectory), "src/Store/Dockerfile", "src/Store/.dockerignore"])
+        .InputValue("image", () => (string[])[.. Image.References, .. Image.Labels.Select(l => $"{l.Key}={l.Value}"), .. Platforms])
+        .InputValue("base", () => $"{BaseImage} {Containers.Docker.ImageId(BaseImage)}")
+        .OutputValue("image", () => Containers.Docker.ImageId(Image.References[0]))
         .Requires(() => ImageNames.Host(TargetRegistry, nameof(Registry)).Length > 0)
         .Requires(() => Repository.Length > 0)
         .Requires(() => Platforms.Length <= 1,
@@ -110,8 +119,9 @@ partial class Build
         .Description("Runs the image and checks that /health answers with the built version.")
         .DependsOn(BuildImage)
         .OnlyWhenDynamic(() => ImageRunsHere)
+        .InputValue("check", () => $"{AppPort} {HealthPath} {GitVersion.SemVer}")
         // The app's contract: it listens on 8080 and reports its version on /health (src/Store/HealthResponse.cs).
-        .Executes(() => Containers.SmokeTest(Image.References[0], new SmokeCheck(Port: 8080, Path: "/health", VersionField: "version", GitVersion.SemVer)));
+        .Executes(() => Containers.SmokeTest(Image.References[0], new SmokeCheck(AppPort, HealthPath, VersionField: "version", GitVersion.SemVer)));
 
     Target PushImage => _ => _
         .Description("Pushes the image (immutable tags first) and checks every tag in the registry.")

@@ -2,7 +2,10 @@ using Keel.Tooling;
 
 namespace Keel.Components;
 
-/// <summary>Compile: <c>dotnet build</c> of the solution. Change the command through <see cref="CompileSettings"/>.</summary>
+/// <summary>
+/// Compile: <c>dotnet build</c> of the solution, or of the projects a change reaches when the others are up to date.
+/// Change the command through <see cref="CompileSettings"/>.
+/// </summary>
 public interface ICompile : IRestore, IHazConfiguration
 {
     Configure<DotNetBuildSettings> CompileSettings => settings => settings;
@@ -10,8 +13,9 @@ public interface ICompile : IRestore, IHazConfiguration
     Target Compile => _ => _
         .Description("Compiles the solution.")
         .DependsOn(Restore)
-        .Executes(() => DotNet.Build(s => CompileSettings(s
-            .SetProject(Solution)
-            .SetConfiguration(Configuration)
-            .EnableNoRestore())));
+        .Inputs(() => IncrementalInputs.CompileSources(this))
+        .InputValue("command", () => IncrementalInputs.CompileCommand(this))
+        .InputValue("sdk", () => DotNet.SdkVersion)
+        .Outputs(() => IncrementalInputs.CompileOutputs(this))
+        .Executes(() => IncrementalInputs.Compile(this));
 }

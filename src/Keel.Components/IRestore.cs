@@ -9,5 +9,9 @@ public interface IRestore : IHazSolution
 
     Target Restore => _ => _
         .Description("Restores the solution's packages.")
+        .Inputs(() => IncrementalInputs.Restore(this))
+        .InputValue("command", () => IncrementalInputs.Command(RestoreSettings(new DotNetRestoreSettings())))
+        .InputValue("sdk", () => DotNet.SdkVersion)
+        .Outputs("**/obj/project.assets.json")
         .Executes(() => DotNet.Restore(s => RestoreSettings(s.SetProject(Solution))));
 }

@@ -284,9 +284,12 @@ public sealed class ContainerImages
         return digest;
     }
 
+    /// <summary>Points a tag at the digest, unless it already names it: a re-run with nothing new writes nothing.</summary>
     private void PointAt(RegistryClient registry, ImagePlan plan, ImageTag tag, string digest) =>
         Retried($"Tagging {plan.Repository}:{tag}", () =>
         {
+            if (registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult() == digest)
+                return false;
             registry.TagAsync(plan.Path, digest, tag.Name, Cancellation).GetAwaiter().GetResult();
             return true;
         });

@@ -9,4 +9,5 @@ internal sealed record BuildContext(
     ILogger Log,
     IReadOnlyDictionary<string, string> Environment,
     ProcessRunner Processes,
-    ToolResolver Tools);
+    ToolResolver Tools,
+    IncrementalWork Incremental);

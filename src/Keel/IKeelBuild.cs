@@ -12,6 +12,7 @@ public interface IKeelBuild
     IReadOnlyDictionary<string, string> EnvironmentVariables { get; }
     ProcessRunner Processes { get; }
     ToolResolver Tools { get; }
+    IncrementalWork Incremental { get; }
     DotNetTool DotNet { get; }
     GitTool Git { get; }
     bool IsLocalBuild { get; }

@@ -13,6 +13,7 @@ public abstract class KeelBuild : IKeelBuild
 {
     internal const string TargetParameter = "Target";
     internal const string SkipParameter = "Skip";
+    internal const string ForceParameter = "Force";
 
     private BuildContext? _context;
     private DotNetTool? _dotNet;
@@ -23,6 +24,9 @@ public abstract class KeelBuild : IKeelBuild
 
     [Parameter("Targets to skip; '--skip' alone skips every target that was not invoked.", Name = SkipParameter, FromEnvironment = false)]
     public string[]? SkippedTargets { get; private set; }
+
+    [Parameter("Targets to run even when they are up to date; '--force' alone forces every target.", Name = ForceParameter, FromEnvironment = false)]
+    public string[]? ForcedTargets { get; private set; }
 
     [Parameter("How much the console shows.")]
     public Verbosity Verbosity { get; private set; } = Verbosity.Normal;
@@ -44,6 +48,9 @@ public abstract class KeelBuild : IKeelBuild
     public ProcessRunner Processes => Context.Processes;
 
     public ToolResolver Tools => Context.Tools;
+
+    /// <summary>Up-to-date checks for the parts of a target (one project of Compile, one test project of Test).</summary>
+    public IncrementalWork Incremental => Context.Incremental;
 
     public DotNetTool DotNet => _dotNet ??= new DotNetTool(Processes, Tools, RootDirectory);
 

@@ -19,6 +19,7 @@ public class ComponentTests
     public void ComponentTargetsRunTheirToolWithTheBuildsSettings()
     {
         using var root = new TempDirectory();
+        root.Write("app.slnx", "<Solution />\n");
         var record = root.File("dotnet-calls.txt");
         var outcome = TestBuild.Run<Compiling>(["Compile"], root: root, environment: new Dictionary<string, string>
         {
@@ -79,6 +80,7 @@ public class ComponentTests
     public void PackWritesEveryProjectsPackagesAndSymbolsIntoThePackageFolder()
     {
         using var root = new TempDirectory();
+        root.Write("lib.slnx", "<Solution />\n");
         var record = root.File("dotnet-calls.txt");
 
         var outcome = TestBuild.Run<Packing>(["Pack"], root: root, environment: new Dictionary<string, string>

@@ -1,11 +1,18 @@
 using System.Diagnostics;
 using Keel.TestProgram;
 
-// Standing in for a tool (DOTNET_EXE=this program): record the arguments it was given, one line per call.
+// Standing in for a tool (DOTNET_EXE=this program): record the arguments it was given, one line per call; answer
+// --version with TEST_PROGRAM_VERSION, and fail the command named by TEST_PROGRAM_FAIL.
 if (Environment.GetEnvironmentVariable("TEST_PROGRAM_RECORD") is { Length: > 0 } record)
 {
+    if (args is ["--version"])
+    {
+        Console.Out.WriteLine(Environment.GetEnvironmentVariable("TEST_PROGRAM_VERSION") ?? "10.0.100");
+        return 0;
+    }
+
     File.AppendAllLines(record, [string.Join('|', args)]);
-    return 0;
+    return args.FirstOrDefault() is { } command && command == Environment.GetEnvironmentVariable("TEST_PROGRAM_FAIL") ? 1 : 0;
 }
 
 // Each mode is one behaviour a process runner has to cope with.

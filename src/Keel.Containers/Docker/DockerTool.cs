@@ -75,6 +75,10 @@ public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools,
     /// <summary>A docker command that cleans up (logout, removing a container): it runs even after Ctrl-C, and its failure is returned, not thrown.</summary>
     public ProcessResult Cleanup(params string[] arguments) => runner.Run(Invocation(arguments) with { CheckExitCode = false, LogOutput = false, IsCleanup = true });
 
+    /// <summary>The id of a local image, or null when there is none (or no engine answers).</summary>
+    public string? ImageId(string reference) =>
+        Query("image", "inspect", "--format", "{{.Id}}", reference) is { ExitCode: 0 } found ? found.StandardOutput.Trim() : null;
+
     public bool ImageExists(string reference) =>
         runner.Run(Invocation(["image", "inspect", "--format", "{{.Id}}", reference]) with { CheckExitCode = false, LogOutput = false }).ExitCode == 0;
 

@@ -3,7 +3,7 @@ using Serilog;
 namespace Keel.Execution;
 
 /// <summary>Runs a plan target by target and records what happened to each.</summary>
-internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellation cancellation)
+internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellation cancellation, Incremental.UpToDateCheck? upToDate = null)
 {
     public event Action<TargetRun>? TargetRunning;
     public event Action<TargetRun>? TargetFinished;
@@ -59,6 +59,25 @@ internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellatio
                 continue;
             }
 
+            string? current;
+            try
+            {
+                current = UpToDate(run, byName);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Fail(run, e is BuildException ? e : new BuildException($"Checking whether it is up to date failed: {e.GetType().Name}: {e.Message}", e));
+                if (!run.Target.ProceedAfterFailure)
+                    stopReason ??= $"{run.Name} failed";
+                continue;
+            }
+
+            if (current is not null)
+            {
+                Finish(run, TargetStatus.UpToDate, current);
+                continue;
+            }
+
             await ExecuteAsync(run);
             if (run.Status == TargetStatus.Aborted)
                 stopReason = "the build was cancelled";
@@ -89,6 +108,16 @@ internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellatio
         return (null, null);
     }
 
+    /// <summary>Why the target is up to date, or null when it runs; a check that throws makes the target fail, as an action would.</summary>
+    private string? UpToDate(TargetRun run, Dictionary<string, TargetRun> byName)
+    {
+        if (upToDate is null || !run.Target.IsIncremental)
+            return null;
+        var verdict = upToDate.Check(run, name => byName.GetValueOrDefault(name));
+        log.Debug("{Target}: {State} ({Reason})", run.Name, verdict.UpToDate ? "up to date" : "runs", verdict.Reason);
+        return verdict.UpToDate ? verdict.Reason : null;
+    }
+
     /// <summary>Targets that declared DependentFor(this one) are needed by it too.</summary>
     private static IEnumerable<string> DependentsNeeding(List<TargetRun> runs, TargetRun run) =>
         runs.Where(r => r.Target.DependentFor.Contains(run.Name, StringComparer.OrdinalIgnoreCase)).Select(r => r.Name);
@@ -107,9 +136,13 @@ internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellatio
         var started = clock.GetTimestamp();
         try
         {
+            upToDate?.Starting(run);
+            if (upToDate is not null)
+                upToDate.Current = run.Name;
             foreach (var action in run.Target.Actions)
                 await WithCancellation(action(token), token);
             run.Duration = clock.GetElapsedTime(started);
+            upToDate?.Succeeded(run, clock.GetUtcNow());
             Finish(run, TargetStatus.Succeeded, null);
         }
         catch (Exception error) when (cancellation.IsCancellationRequested && token.CanBeCanceled)
@@ -126,6 +159,8 @@ internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellatio
         finally
         {
             cancellation.Current = cancellation.Token;
+            if (upToDate is not null)
+                upToDate.Current = null;
         }
     }
 

@@ -22,4 +22,7 @@ public enum TargetStatus
 
     /// <summary>It has no actions of its own: it only groups other targets.</summary>
     Collective,
+
+    /// <summary>Its inputs and outputs are as at its last success: it did not run.</summary>
+    UpToDate,
 }

@@ -1,3 +1,4 @@
+using Keel.Execution;
 using Keel.Lifecycle;
 
 namespace Keel.Extensions;
@@ -15,7 +16,36 @@ internal sealed class PlanExtension : IBuildExtension
             return null;
         var file = session.TemporaryDirectory / "plan.md";
         GeneratedFile.Write(file, $"# Build plan\n\n```mermaid\n{PlanRenderer.Mermaid(session.Plan!)}```\n");
-        session.Logger.WriteText(PlanRenderer.Text(session.Plan!) + $"Graph: {file.RelativeTo(session.RootDirectory)}\n");
+        var verdicts = Predict(session);
+        session.Logger.WriteText(PlanRenderer.Text(session.Plan!, step => verdicts.TryGetValue(step.Name, out var v) ? v : null) + $"Graph: {file.RelativeTo(session.RootDirectory)}\n");
         return 0;
+    }
+
+    /// <summary>What the up-to-date checks would say, target by target in plan order, if every target that would run succeeded.</summary>
+    private static Dictionary<string, (bool, string)> Predict(BuildSession session)
+    {
+        var runs = session.Plan!.Steps.Select(step => new TargetRun(step)).ToDictionary(run => run.Name, StringComparer.OrdinalIgnoreCase);
+        var verdicts = new Dictionary<string, (bool, string)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var run in runs.Values.OrderBy(run => session.Plan.Steps.ToList().IndexOf(run.Step)))
+        {
+            if (run.Step.SkipReason is not null)
+            {
+                run.Status = TargetStatus.Skipped;
+                continue;
+            }
+
+            if (run.Target.IsIncremental)
+            {
+                var verdict = session.UpToDate.Check(run, name => runs.GetValueOrDefault(name), predicting: true);
+                verdicts[run.Name] = (verdict.UpToDate, verdict.Reason);
+                run.Status = verdict.UpToDate ? TargetStatus.UpToDate : TargetStatus.Succeeded;
+            }
+            else
+            {
+                run.Status = run.Target.Actions.Count == 0 ? TargetStatus.Collective : TargetStatus.Succeeded;
+            }
+        }
+
+        return verdicts;
     }
 }

@@ -6,14 +6,19 @@ namespace Keel.Extensions;
 /// <summary>The plan as text for the console and as a Mermaid graph (solid: needs, dotted: order, thick: trigger).</summary>
 internal static class PlanRenderer
 {
-    public static string Text(ExecutionPlan plan)
+    /// <param name="plan">The plan.</param>
+    /// <param name="upToDate">For a target that declares inputs: whether it would be up to date, and why it would or would not.</param>
+    public static string Text(ExecutionPlan plan, Func<PlannedTarget, (bool UpToDate, string Reason)?>? upToDate = null)
     {
         var text = new StringBuilder("Plan:\n");
         var number = 0;
         foreach (var step in plan.Steps)
         {
             number++;
-            var note = step.SkipReason is null ? step.Invoked ? " (invoked)" : "" : $" (skipped: {step.SkipReason})";
+            var verdict = step.SkipReason is null ? upToDate?.Invoke(step) : null;
+            var note = step.SkipReason is not null ? $" (skipped: {step.SkipReason})"
+                : verdict is { UpToDate: true } ? $" (up to date: {verdict.Value.Reason})"
+                : string.Join("", new[] { step.Invoked ? " (invoked)" : "", verdict is { } runs ? $" (runs: {runs.Reason})" : "" });
             text.Append($"  {number}. {step.Name}{note}\n");
         }
 

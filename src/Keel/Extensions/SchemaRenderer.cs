@@ -51,7 +51,7 @@ internal static class SchemaRenderer
     private static void WriteParameter(Utf8JsonWriter json, ParameterDefinition parameter)
     {
         json.WriteStartObject(parameter.Name);
-        var isTargetList = parameter.IsBuiltIn && parameter.Name is KeelBuild.TargetParameter or KeelBuild.SkipParameter;
+        var isTargetList = parameter.IsBuiltIn && parameter.Name is KeelBuild.TargetParameter or KeelBuild.SkipParameter or KeelBuild.ForceParameter;
         if (parameter.IsArray)
         {
             WriteType(json, "array", parameter.IsNullable && !isTargetList);

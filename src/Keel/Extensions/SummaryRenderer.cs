@@ -34,7 +34,7 @@ internal static class SummaryRenderer
 
     private static string Status(TargetRun run) => run.Status switch
     {
-        TargetStatus.Skipped or TargetStatus.NotRun when run.Reason is not null => $"{run.Status}: {run.Reason}",
+        TargetStatus.Skipped or TargetStatus.NotRun or TargetStatus.UpToDate when run.Reason is not null => $"{run.Status}: {run.Reason}",
         _ => run.Status.ToString(),
     };
 

@@ -12,7 +12,9 @@ internal sealed class TargetBlocksExtension : IBuildExtension
 
     public void OnTargetFinished(BuildSession session, TargetRun run)
     {
-        if (run.Status is TargetStatus.Skipped or TargetStatus.NotRun)
+        if (run.Status is TargetStatus.UpToDate)
+            session.Log.Information("{Target} is up to date: {Reason}", run.Name, run.Reason);
+        else if (run.Status is TargetStatus.Skipped or TargetStatus.NotRun)
             session.Log.Debug("{Target}: {Status} ({Reason})", run.Name, run.Status, run.Reason);
     }
 }

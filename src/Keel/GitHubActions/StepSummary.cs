@@ -16,7 +16,7 @@ internal static class StepSummary
         text.Append("| Target | Status | Duration |\n| --- | --- | --: |\n");
         foreach (var run in record.Targets)
         {
-            var status = run.Reason is not null && run.Status is TargetStatus.Skipped or TargetStatus.NotRun ? $"{run.Status}: {Cell(run.Reason)}" : run.Status.ToString();
+            var status = run.Reason is not null && run.Status is TargetStatus.Skipped or TargetStatus.NotRun or TargetStatus.UpToDate ? $"{run.Status}: {Cell(run.Reason)}" : run.Status.ToString();
             text.Append($"| {run.Name} | {Icon(run.Status)} {status} | {(run.Duration > TimeSpan.Zero ? Seconds(run.Duration) : "")} |\n");
         }
 
@@ -30,7 +30,7 @@ internal static class StepSummary
 
     private static string Icon(TargetStatus status) => status switch
     {
-        TargetStatus.Succeeded or TargetStatus.Collective => "✅",
+        TargetStatus.Succeeded or TargetStatus.Collective or TargetStatus.UpToDate => "✅",
         TargetStatus.Failed or TargetStatus.Aborted => "❌",
         _ => "⏭️",
     };

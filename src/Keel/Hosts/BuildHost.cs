@@ -116,11 +116,12 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
     {
         var log = logger.Logger;
         var runner = new ProcessRunner(log, services.Environment, redactor, services.Cancellation);
-        build.Attach(new BuildContext(layout, log, services.Environment, runner, new ToolResolver(services.Environment)));
+        var upToDate = new Incremental.UpToDateCheck(layout);
+        build.Attach(new BuildContext(layout, log, services.Environment, runner, new ToolResolver(services.Environment), new IncrementalWork(upToDate, services.Clock)));
         var parameters = ParameterDiscovery.Discover(build);
         var targets = TargetDiscovery.Discover(build, defaultTarget);
         var all = BuildExtensions.For(build.GetType(), [.. StandardExtensions.Create(), .. extensions ?? []]);
-        return new BuildSession(build, invocation, services, logger, redactor, layout, targets, parameters, all);
+        return new BuildSession(build, invocation, services, logger, redactor, layout, targets, parameters, all) { UpToDate = upToDate };
     }
 
     private void Bind(BuildSession session)
@@ -136,6 +137,8 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
             ? session.Build.InvokedTargets.Select(name => Resolve(session, name, "target")).ToList()
             : [session.DefaultTarget?.Name ?? throw new BuildException("No target was given and the build has no default target; name one, e.g. ./build.sh Compile.")];
         var skip = session.Build.SkippedTargets?.Select(name => Resolve(session, name, "--skip")).ToList();
+        var forced = session.Build.ForcedTargets?.Select(name => Resolve(session, name, "--force")).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        session.UpToDate.Forced = forced is null ? _ => false : forced.Count == 0 ? _ => true : forced.Contains;
         return Planner.Plan(session.Graph, invoked, skip, StaticSkipReason);
     }
 
@@ -170,7 +173,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
 
     private async Task<RunRecord> Execute(BuildSession session)
     {
-        var executor = new Executor(session.Log, services.Clock, services.Cancellation);
+        var executor = new Executor(session.Log, services.Clock, services.Cancellation, session.UpToDate);
         executor.TargetRunning += run => Raise(session, e =>
         {
             e.OnTargetRunning(session, run);

@@ -55,6 +55,9 @@ public sealed class BuildSession
     /// <summary>Where each parameter's value came from, and the values refused (a secret too short to mask), which are reported with the requirements.</summary>
     internal ParameterBinding Binding { get; set; } = ParameterBinding.None;
 
+    /// <summary>Up-to-date checks of this run's targets.</summary>
+    internal Incremental.UpToDateCheck UpToDate { get; init; } = null!;
+
     /// <summary>Set once the plan is made.</summary>
     public ExecutionPlan? Plan { get; internal set; }
 

@@ -88,4 +88,27 @@ public interface ITargetDefinition
 
     /// <inheritdoc cref="Consumes(Target[])"/>
     ITargetDefinition Consumes<TComponent>(params Func<TComponent, Target>[] targets);
+
+    /// <summary>
+    /// Files this target reads: paths, folders (everything under them but bin, obj and .git) and globs
+    /// (<c>src/**/*.cs</c>), relative to the root. A target with inputs is skipped as up to date while its inputs,
+    /// its input values and what the targets it depends on wrote are as at its last success, and its outputs are still
+    /// as it left them. A target that declares no inputs always runs.
+    /// </summary>
+    ITargetDefinition Inputs(params string[] patterns);
+
+    /// <inheritdoc cref="Inputs(string[])"/>
+    ITargetDefinition Inputs(Func<IEnumerable<string>> patterns);
+
+    /// <summary>A value the target's result depends on: a parameter, a tool's version, an environment variable, a command line.</summary>
+    ITargetDefinition InputValue(string name, Func<object?> value);
+
+    /// <summary>Files, folders and globs this target writes: missing or changed outputs make it run again.</summary>
+    ITargetDefinition Outputs(params string[] patterns);
+
+    /// <inheritdoc cref="Outputs(string[])"/>
+    ITargetDefinition Outputs(Func<IEnumerable<string>> patterns);
+
+    /// <summary>A value that stands for what the target made outside the files (an image's id): when it changes, the target runs again.</summary>
+    ITargetDefinition OutputValue(string name, Func<object?> value);
 }

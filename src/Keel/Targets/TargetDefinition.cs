@@ -31,5 +31,11 @@ public sealed record TargetDefinition
     public IReadOnlyList<string> Consumes { get; init; } = [];
     public bool IsDefault { get; init; }
 
+    /// <summary>What the target reads and writes, for up-to-date checks; null when it declared none.</summary>
+    internal Incremental.IncrementalDeclaration? Incremental { get; init; }
+
+    /// <summary>True when the target declared inputs: it is skipped as up to date while they and its outputs stay the same.</summary>
+    public bool IsIncremental => Incremental is { IsDeclared: true };
+
     public override string ToString() => Name;
 }

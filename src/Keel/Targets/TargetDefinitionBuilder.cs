@@ -11,6 +11,8 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
     private readonly List<Condition> _static = [], _dynamic = [];
     private readonly List<Requirement> _requirements = [];
     private readonly List<string> _produces = [];
+    private readonly List<Func<IEnumerable<string>>> _inputs = [], _outputs = [];
+    private readonly List<(string, Func<object?>)> _values = [], _outputValues = [];
     private string? _description;
     private DependencyBehavior _whenSkipped = DependencyBehavior.Skip;
     private bool _proceed, _assured, _unlisted;
@@ -78,6 +80,18 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
 
     public ITargetDefinition Consumes<TComponent>(params Func<TComponent, Target>[] targets) => Consumes(Select(targets));
 
+    public ITargetDefinition Inputs(params string[] patterns) => Set(() => _inputs.Add(() => patterns));
+
+    public ITargetDefinition Inputs(Func<IEnumerable<string>> patterns) => Set(() => _inputs.Add(patterns));
+
+    public ITargetDefinition InputValue(string name, Func<object?> value) => Set(() => _values.Add((name, value)));
+
+    public ITargetDefinition Outputs(params string[] patterns) => Set(() => _outputs.Add(() => patterns));
+
+    public ITargetDefinition Outputs(Func<IEnumerable<string>> patterns) => Set(() => _outputs.Add(patterns));
+
+    public ITargetDefinition OutputValue(string name, Func<object?> value) => Set(() => _outputValues.Add((name, value)));
+
     public TargetDefinition Freeze(int index, bool isDefault, Func<Target, string> nameOf) => new()
     {
         Name = Name,
@@ -100,6 +114,13 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
         Produces = [.. _produces],
         Consumes = Names(_consumes, nameOf),
         IsDefault = isDefault,
+        Incremental = _inputs.Count + _values.Count + _outputs.Count + _outputValues.Count == 0 ? null : new Incremental.IncrementalDeclaration
+        {
+            Inputs = [.. _inputs],
+            Values = [.. _values],
+            Outputs = [.. _outputs],
+            OutputValues = [.. _outputValues],
+        },
     };
 
     private static string[] Names(List<Target> targets, Func<Target, string> nameOf) =>

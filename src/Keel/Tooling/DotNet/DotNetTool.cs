@@ -3,6 +3,15 @@ namespace Keel.Tooling;
 /// <summary>Typed <c>dotnet</c> commands: <c>DotNet.Build(s => s.SetProject(Solution).SetConfiguration(Configuration))</c>.</summary>
 public sealed class DotNetTool(ProcessRunner runner, ToolResolver resolver, string workingDirectory)
 {
+    private string? _sdkVersion;
+
+    /// <summary>The version of the SDK that <c>dotnet</c> runs here (global.json decides), asked once per run.</summary>
+    public string SdkVersion => _sdkVersion ??= runner.Run(new ToolInvocation(resolver.Resolve("dotnet"), ["--version"])
+    {
+        WorkingDirectory = workingDirectory,
+        LogOutput = false,
+    }).StandardOutput.Trim();
+
     public ProcessResult Restore(Configure<DotNetRestoreSettings>? configure = null) => Run(Apply(configure));
 
     public ProcessResult Build(Configure<DotNetBuildSettings>? configure = null) => Run(Apply(configure));
