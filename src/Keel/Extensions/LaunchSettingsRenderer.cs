@@ -6,10 +6,15 @@ namespace Keel.Extensions;
 
 /// <summary>
 /// Renders <c>build/Properties/launchSettings.json</c>: one profile per listed target, so Visual Studio, Rider and
-/// VS Code run or debug any target from their run menu.
+/// VS Code run or debug any target from their run menu. The target is also in the profile's environment
+/// (<see cref="TargetVariable"/>), because <c>dotnet run --launch-profile X -- --plan</c> replaces the profile's
+/// arguments with the ones given: the profile keeps its target when arguments are added.
 /// </summary>
 internal static class LaunchSettingsRenderer
 {
+    /// <summary>The variable that names a profile's target; read only when the command line names none, and not handed to tools.</summary>
+    public const string TargetVariable = "KEEL_LAUNCH_TARGET";
+
     public static string Render(IEnumerable<TargetDefinition> listedTargets)
     {
         using var stream = new MemoryStream();
@@ -23,6 +28,9 @@ internal static class LaunchSettingsRenderer
                 json.WriteStartObject(target.Name);
                 json.WriteString("commandName", "Project");
                 json.WriteString("commandLineArgs", target.Name);
+                json.WriteStartObject("environmentVariables");
+                json.WriteString(TargetVariable, target.Name);
+                json.WriteEndObject();
                 json.WriteEndObject();
             }
 

@@ -36,8 +36,18 @@ internal sealed class PlanExtension : IBuildExtension
 
             if (run.Target.IsIncremental)
             {
-                var verdict = session.UpToDate.Check(run, name => runs.GetValueOrDefault(name), predicting: true);
-                verdicts[run.Name] = (verdict.UpToDate, verdict.Reason);
+                (bool UpToDate, string Reason) verdict;
+                try
+                {
+                    var check = session.UpToDate.Check(run, name => runs.GetValueOrDefault(name), predicting: true);
+                    verdict = (check.UpToDate, check.Reason);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    verdict = (false, $"its inputs cannot be read yet ({e.Message.TrimEnd('.')})");
+                }
+
+                verdicts[run.Name] = verdict;
                 run.Status = verdict.UpToDate ? TargetStatus.UpToDate : TargetStatus.Succeeded;
             }
             else

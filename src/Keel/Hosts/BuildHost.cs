@@ -43,6 +43,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
             return 130;
 
         using var logger = new BuildLogger(services.Console, redactor, usesTemp ? (temp / "build.log").Value : null);
+        using var staticLog = AmbientLog.Use(logger.Logger);
         try
         {
             var session = Create(create(), invocation, layout, logger, redactor, defaultTarget);
@@ -115,7 +116,11 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
     private BuildSession Create(KeelBuild build, Invocation invocation, BuildLayout layout, BuildLogger logger, Redactor redactor, string? defaultTarget)
     {
         var log = logger.Logger;
-        var runner = new ProcessRunner(log, services.Environment, redactor, services.Cancellation);
+        // A launch profile's target is for this build, not for the tools (or builds) it starts.
+        var toolEnvironment = services.Environment.ContainsKey(Extensions.LaunchSettingsRenderer.TargetVariable)
+            ? services.Environment.Where(e => e.Key != Extensions.LaunchSettingsRenderer.TargetVariable).ToDictionary()
+            : services.Environment;
+        var runner = new ProcessRunner(log, toolEnvironment, redactor, services.Cancellation);
         var upToDate = new Incremental.UpToDateCheck(layout);
         build.Attach(new BuildContext(layout, log, services.Environment, runner, new ToolResolver(services.Environment), new IncrementalWork(upToDate, services.Clock)));
         var parameters = ParameterDiscovery.Discover(build);
@@ -131,11 +136,14 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         session.Logger.Verbosity = session.Build.Verbosity;
     }
 
-    private static ExecutionPlan Plan(BuildSession session)
+    private ExecutionPlan Plan(BuildSession session)
     {
+        var profile = services.Environment.GetValueOrDefault(Extensions.LaunchSettingsRenderer.TargetVariable);
         var invoked = session.Build.InvokedTargets.Length > 0
             ? session.Build.InvokedTargets.Select(name => Resolve(session, name, "target")).ToList()
-            : [session.DefaultTarget?.Name ?? throw new BuildException("No target was given and the build has no default target; name one, e.g. ./build.sh Compile.")];
+            : profile is { Length: > 0 }
+                ? [Resolve(session, profile, $"target of the launch profile ({Extensions.LaunchSettingsRenderer.TargetVariable})")]
+                : [session.DefaultTarget?.Name ?? throw new BuildException("No target was given and the build has no default target; name one, e.g. ./build.sh Compile.")];
         var skip = session.Build.SkippedTargets?.Select(name => Resolve(session, name, "--skip")).ToList();
         var forced = session.Build.ForcedTargets?.Select(name => Resolve(session, name, "--force")).ToHashSet(StringComparer.OrdinalIgnoreCase);
         session.UpToDate.Forced = forced is null ? _ => false : forced.Count == 0 ? _ => true : forced.Contains;

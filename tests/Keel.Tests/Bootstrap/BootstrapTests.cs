@@ -125,6 +125,11 @@ public class BootstrapTests
         Assert.True(profile.ExitCode == 0, profile.Output);
         Assert.Matches(@"(?m)^Clean\s+Succeeded", profile.Output);
         Assert.DoesNotContain("── Compile", profile.Output);
+        // Arguments added to a profile replace its arguments in dotnet run; the profile keeps its target all the same.
+        var planned = Command.Run("dotnet", ["run", "--project", root.File("build"), "--no-build", "--launch-profile", "PushImage", "--", "--plan"], root.File("build"),
+            start => start.Environment["NO_COLOR"] = "1");
+        Assert.True(planned.ExitCode == 0, planned.Output);
+        Assert.Matches(@"\d+\. PushImage \(invoked\)", planned.Output);
     }
 
     [Fact]
