@@ -78,11 +78,7 @@ partial class Build : KeelBuild, ITest, IPublish, IPack
         .Before<IRestore>(x => x.Restore)
         .Executes(() =>
         {
-            var folders = new[] { RootDirectory / "src", RootDirectory / "tests" }.Where(folder => folder.DirectoryExists());
-            foreach (var directory in folders.SelectMany(folder => Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories)))
-            {
-                if (Path.GetFileName(directory) is "bin" or "obj" && Directory.Exists(directory))
-                    Directory.Delete(directory, recursive: true);
-            }
+            foreach (var folder in RootDirectory.GlobDirectories("src/**/bin", "src/**/obj", "tests/**/bin", "tests/**/obj"))
+                folder.DeleteDirectory();
         });
 }

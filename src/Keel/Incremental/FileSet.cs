@@ -37,6 +37,21 @@ internal static class FileSet
         return ([.. files], missing);
     }
 
+    /// <summary>
+    /// Files (or folders) under <paramref name="root"/> that match the globs, relative to it, in ordinal order.
+    /// Unlike input patterns, nothing is left out: a glob that names bin folders finds them.
+    /// </summary>
+    public static IReadOnlyList<string> Matching(AbsolutePath root, IEnumerable<string> patterns, bool directories)
+    {
+        if (!Directory.Exists(root))
+            return [];
+        var candidates = (directories ? Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories) : Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+            .Select(path => Relative(root, path))
+            .ToList();
+        var matchers = patterns.Select(p => Glob(p.Replace('\\', '/').TrimStart('/'))).ToList();
+        return [.. candidates.Where(path => matchers.Any(m => m.IsMatch(path))).Order(StringComparer.Ordinal)];
+    }
+
     private static void AddFolder(AbsolutePath root, string folder, SortedSet<string> files)
     {
         foreach (var file in Directory.EnumerateFiles(folder))

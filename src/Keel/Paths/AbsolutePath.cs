@@ -30,6 +30,45 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
 
     public static implicit operator string(AbsolutePath path) => path.Value;
 
+    /// <summary>Appends text to the last part of the path: <c>(RootDirectory / "site") + ".zip"</c> is <c>site.zip</c>.</summary>
+    public static AbsolutePath operator +(AbsolutePath left, string right) => Create(left.Value + right);
+
+    /// <summary>Files under this folder matching the globs (<c>**/*.nupkg</c>; <c>*</c> within a name, <c>**</c> across folders), in ordinal order.</summary>
+    public IReadOnlyList<AbsolutePath> GlobFiles(params string[] patterns) =>
+        [.. Incremental.FileSet.Matching(this, patterns, directories: false).Select(relative => this / relative)];
+
+    /// <summary>Folders under this folder matching the globs (<c>src/*/bin</c>), in ordinal order.</summary>
+    public IReadOnlyList<AbsolutePath> GlobDirectories(params string[] patterns) =>
+        [.. Incremental.FileSet.Matching(this, patterns, directories: true).Select(relative => this / relative)];
+
+    /// <summary>Creates the folder (and its parents) when it does not exist.</summary>
+    public AbsolutePath CreateDirectory()
+    {
+        Directory.CreateDirectory(Value);
+        return this;
+    }
+
+    /// <summary>An empty folder: created when missing, emptied when it has content.</summary>
+    public AbsolutePath CreateOrCleanDirectory()
+    {
+        DeleteDirectory();
+        return CreateDirectory();
+    }
+
+    /// <summary>Deletes the folder and everything in it; nothing happens when it does not exist.</summary>
+    public void DeleteDirectory()
+    {
+        if (Directory.Exists(Value))
+            Directory.Delete(Value, recursive: true);
+    }
+
+    /// <summary>Deletes the file; nothing happens when it does not exist.</summary>
+    public void DeleteFile()
+    {
+        if (File.Exists(Value))
+            File.Delete(Value);
+    }
+
     public bool FileExists() => File.Exists(Value);
 
     public bool DirectoryExists() => Directory.Exists(Value);
