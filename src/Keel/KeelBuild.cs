@@ -75,6 +75,51 @@ public abstract class KeelBuild : IKeelBuild
 
     internal void Attach(BuildContext context) => _context = context;
 
+    /// <summary>The build is created: targets and parameters are known, parameters are not bound yet.</summary>
+    protected virtual void OnBuildCreated()
+    {
+    }
+
+    /// <summary>Parameters are bound and the plan is made; nothing has run.</summary>
+    protected virtual void OnBuildInitialized()
+    {
+    }
+
+    /// <summary>A target starts its actions.</summary>
+    protected virtual void OnTargetRunning(string target)
+    {
+    }
+
+    /// <summary>A target's actions finished without an error.</summary>
+    protected virtual void OnTargetSucceeded(string target)
+    {
+    }
+
+    /// <summary>A target failed (or was stopped by Ctrl-C).</summary>
+    protected virtual void OnTargetFailed(string target)
+    {
+    }
+
+    /// <summary>The build finished, whatever its outcome (see <see cref="IsSuccessful"/>).</summary>
+    protected virtual void OnBuildFinished()
+    {
+    }
+
+    internal void RaiseBuildCreated() => OnBuildCreated();
+
+    internal void RaiseBuildInitialized() => OnBuildInitialized();
+
+    internal void RaiseTargetRunning(string target) => OnTargetRunning(target);
+
+    internal void RaiseTargetSucceeded(string target) => OnTargetSucceeded(target);
+
+    internal void RaiseTargetFailed(string target) => OnTargetFailed(target);
+
+    internal void RaiseBuildFinished() => OnBuildFinished();
+
+    /// <summary>Set when the build finished: true when no target failed and nothing was cancelled.</summary>
+    public bool IsSuccessful { get; internal set; }
+
     /// <summary>Runs the build with this process's command line, environment and console.</summary>
     protected static int Execute<T>(Expression<Func<T, Target>> defaultTarget)
         where T : KeelBuild, new() => Run<T>(TargetDiscovery.NameOf(defaultTarget));

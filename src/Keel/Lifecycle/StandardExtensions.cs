@@ -15,6 +15,7 @@ internal static class StandardExtensions
         new HelpExtension(),
         new PlanExtension(),
         new TargetBlocksExtension(),
+        new BuildHooksExtension(),
         new SummaryExtension(),
     ];
 }
