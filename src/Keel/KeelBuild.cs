@@ -14,6 +14,7 @@ public abstract class KeelBuild : IKeelBuild
     internal const string TargetParameter = "Target";
     internal const string SkipParameter = "Skip";
     internal const string ForceParameter = "Force";
+    internal const string ContinueParameter = "Continue";
 
     private BuildContext? _context;
     private DotNetTool? _dotNet;
@@ -27,6 +28,9 @@ public abstract class KeelBuild : IKeelBuild
 
     [Parameter("Targets to run even when they are up to date; '--force' alone forces every target.", Name = ForceParameter, FromEnvironment = false)]
     public string[]? ForcedTargets { get; private set; }
+
+    [Parameter("After a failure, go on with the targets that do not depend on the failed one.", Name = ContinueParameter, FromEnvironment = false)]
+    public bool ContinueAfterFailure { get; private set; }
 
     [Parameter("How much the console shows.")]
     public Verbosity Verbosity { get; private set; } = Verbosity.Normal;

@@ -6,7 +6,7 @@ namespace Keel.CommandLine;
 internal sealed record Invocation(IReadOnlyList<string> Targets, IReadOnlyList<CommandLineOption> Options)
 {
     /// <summary>Options that never take a value: words after them are target names (<c>--plan Test</c>).</summary>
-    private static readonly string[] Switches = ["help", "h", "?", "plan"];
+    private static readonly string[] Switches = ["help", "h", "?", "plan", "continue", "no-logo", "nologo"];
 
     public static Invocation Parse(IReadOnlyList<string> args)
     {

@@ -3,7 +3,8 @@ using Serilog;
 namespace Keel.Execution;
 
 /// <summary>Runs a plan target by target and records what happened to each.</summary>
-internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellation cancellation, Incremental.UpToDateCheck? upToDate = null)
+/// <param name="continueAfterFailure">--continue: a failure stops only the targets that depend on it.</param>
+internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellation cancellation, Incremental.UpToDateCheck? upToDate = null, bool continueAfterFailure = false)
 {
     public event Action<TargetRun>? TargetRunning;
     public event Action<TargetRun>? TargetFinished;
@@ -48,7 +49,7 @@ internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellatio
             if (broken is not null)
             {
                 Fail(run, broken);
-                if (!run.Target.ProceedAfterFailure)
+                if (!run.Target.ProceedAfterFailure && !continueAfterFailure)
                     stopReason ??= $"{run.Name} failed";
                 continue;
             }
@@ -67,7 +68,7 @@ internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellatio
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 Fail(run, e is BuildException ? e : new BuildException($"Checking whether it is up to date failed: {e.GetType().Name}: {e.Message}", e));
-                if (!run.Target.ProceedAfterFailure)
+                if (!run.Target.ProceedAfterFailure && !continueAfterFailure)
                     stopReason ??= $"{run.Name} failed";
                 continue;
             }
@@ -81,7 +82,7 @@ internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellatio
             await ExecuteAsync(run);
             if (run.Status == TargetStatus.Aborted)
                 stopReason = "the build was cancelled";
-            else if (run.Status == TargetStatus.Failed && !run.Target.ProceedAfterFailure)
+            else if (run.Status == TargetStatus.Failed && !run.Target.ProceedAfterFailure && !continueAfterFailure)
                 stopReason ??= $"{run.Name} failed";
         }
 

@@ -20,7 +20,9 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         AmbientHost.Current = Host.From(services.Environment);
         var redactor = new Redactor();
         var invocation = Invocation.Parse(args);
-        var root = FindRoot();
+        var root = invocation.Find("root") is { } rootOption ? GivenRoot(rootOption.Values) : FindRoot();
+        if (root is null && invocation.Has("root"))
+            return 1;
         if (root is null)
         {
             services.Console.Out.WriteLine($"No {BuildLayout.MarkerDirectory} folder in {services.WorkingDirectory} or above it; run the build from inside the repository.");
@@ -181,7 +183,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
 
     private async Task<RunRecord> Execute(BuildSession session)
     {
-        var executor = new Executor(session.Log, services.Clock, services.Cancellation, session.UpToDate);
+        var executor = new Executor(session.Log, services.Clock, services.Cancellation, session.UpToDate, session.Build.ContinueAfterFailure);
         executor.TargetRunning += run => Raise(session, e =>
         {
             e.OnTargetRunning(session, run);
@@ -203,6 +205,22 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
                 return exit;
         }
 
+        return null;
+    }
+
+    /// <summary>The root --root names (relative to the working directory), or null after saying what is wrong with it.</summary>
+    private AbsolutePath? GivenRoot(IReadOnlyList<string> values)
+    {
+        if (values.Count != 1)
+        {
+            services.Console.Out.WriteLine("--root takes one folder: the repository's root, e.g. --root ../shop.");
+            return null;
+        }
+
+        var root = AbsolutePath.Create(values[0], services.WorkingDirectory);
+        if (root.DirectoryExists())
+            return root;
+        services.Console.Out.WriteLine($"--root {values[0]} is not a folder ({root}); give the repository's root, the folder that holds {BuildLayout.MarkerDirectory}/.");
         return null;
     }
 

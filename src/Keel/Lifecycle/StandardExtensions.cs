@@ -12,6 +12,7 @@ internal static class StandardExtensions
         new SchemaExtension(),
         new LaunchSettingsExtension(),
         new WorkflowExtension(),
+        new HostOptionsExtension(),
         new HelpExtension(),
         new PlanExtension(),
         new TargetBlocksExtension(),
