@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace Keel.GitHubActions;
 
@@ -39,72 +40,70 @@ internal sealed record YamlMap : YamlNode
     public YamlNode? this[string key] => _entries.FirstOrDefault(e => e.Key == key).Value;
 }
 
-/// <summary>Writes the YAML tree deterministically: two-space indents, quotes only where YAML needs them.</summary>
+/// <summary>
+/// Writes the YAML tree through YamlDotNet's emitter, always the same way: two-space indents, lists indented under
+/// their key, quotes only where YAML needs them, a value of several lines as a literal block (each line kept, as a
+/// multi-line <c>run:</c> needs), comments after their value.
+/// </summary>
 internal static partial class YamlWriter
 {
+    private const string NullMarker = "keel-null-value-8c1f";
+
     public static string Write(YamlMap root, bool blankLinesBetweenTopLevelKeys = true)
     {
-        var text = new StringBuilder();
-        var first = true;
-        foreach (var (key, value) in root.Entries)
-        {
-            if (!first && blankLinesBetweenTopLevelKeys)
-                text.Append('\n');
-            first = false;
-            WriteEntry(text, key, value, 0);
-        }
-
-        return text.ToString();
+        using var text = new StringWriter { NewLine = "\n" };
+        var settings = new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false, maxSimpleKeyLength: 1024, newLine: "\n").WithIndentedSequences();
+        var emitter = new Emitter(text, settings);
+        emitter.Emit(new StreamStart());
+        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+        Emit(emitter, root);
+        emitter.Emit(new DocumentEnd(isImplicit: true));
+        emitter.Emit(new StreamEnd());
+        var yaml = text.ToString().Replace(" " + NullMarker + "\n", "\n", StringComparison.Ordinal);
+        return blankLinesBetweenTopLevelKeys ? TopLevelKey().Replace(yaml, "\n$1").TrimStart('\n') : yaml;
     }
 
-    private static void WriteEntry(StringBuilder text, string key, YamlNode? value, int indent)
+    private static void Emit(IEmitter emitter, YamlNode? node)
     {
-        var pad = new string(' ', indent);
-        switch (value)
+        switch (node)
         {
             case null:
-                text.Append(pad).Append(Key(key)).Append(":\n");
+                // YAML's empty value: the emitter has no bare key, so a marker stands in and is taken out afterwards.
+                emitter.Emit(new Scalar(null, null, NullMarker, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false));
                 break;
             case YamlScalar scalar:
-                text.Append(pad).Append(Key(key)).Append(": ").Append(Scalar(scalar)).Append('\n');
+                emitter.Emit(new Scalar(null, null, scalar.Value, Style(scalar), isPlainImplicit: true, isQuotedImplicit: true));
+                if (scalar.Comment is not null)
+                    emitter.Emit(new Comment(scalar.Comment, isInline: true));
                 break;
             case YamlMap map:
-                text.Append(pad).Append(Key(key)).Append(":\n");
-                foreach (var (childKey, child) in map.Entries)
-                    WriteEntry(text, childKey, child, indent + 2);
+                emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
+                foreach (var (key, value) in map.Entries)
+                {
+                    emitter.Emit(new Scalar(null, null, key, KeyNeedsQuotes(key) ? ScalarStyle.SingleQuoted : ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: true));
+                    Emit(emitter, value);
+                }
+
+                emitter.Emit(new MappingEnd());
                 break;
             case YamlList list:
-                text.Append(pad).Append(Key(key)).Append(":\n");
+                emitter.Emit(new SequenceStart(null, null, isImplicit: true, SequenceStyle.Block));
                 foreach (var item in list.Items)
-                    WriteItem(text, item, indent + 2);
+                    Emit(emitter, item);
+                emitter.Emit(new SequenceEnd());
                 break;
-        }
-    }
-
-    private static void WriteItem(StringBuilder text, YamlNode item, int indent)
-    {
-        var pad = new string(' ', indent);
-        if (item is YamlScalar scalar)
-        {
-            text.Append(pad).Append("- ").Append(Scalar(scalar)).Append('\n');
-            return;
-        }
-
-        if (item is YamlMap map)
-        {
-            var nested = new StringBuilder();
-            foreach (var (key, value) in map.Entries)
-                WriteEntry(nested, key, value, indent + 2);
-            var lines = nested.ToString();
-            text.Append(pad).Append("- ").Append(lines[(indent + 2)..]);
         }
     }
 
     // Keys are names such as 'on' or 'if': GitHub reads them as strings, so only punctuation needs quotes.
-    private static string Key(string key) => key.Length == 0 || "-?:,[]{}#&*!|>'\"%@`".Contains(key[0]) || key.Contains(": ", StringComparison.Ordinal) ? Quote(key) : key;
+    private static bool KeyNeedsQuotes(string key) =>
+        key.Length == 0 || "-?:,[]{}#&*!|>'\"%@`".Contains(key[0]) || key.Contains(": ", StringComparison.Ordinal);
 
-    private static string Scalar(YamlScalar scalar) =>
-        (!scalar.Literal && NeedsQuotes(scalar.Value) ? Quote(scalar.Value) : scalar.Value) + (scalar.Comment is null ? "" : " # " + scalar.Comment);
+    private static ScalarStyle Style(YamlScalar scalar) =>
+        scalar.Literal ? ScalarStyle.Plain
+        : scalar.Value.Contains('\n') ? ScalarStyle.Literal
+        : NeedsQuotes(scalar.Value) ? ScalarStyle.SingleQuoted
+        : ScalarStyle.Plain;
 
     private static bool NeedsQuotes(string value) =>
         value.Length == 0
@@ -113,12 +112,13 @@ internal static partial class YamlWriter
         || value.Contains(": ", StringComparison.Ordinal)
         || value.Contains(" #", StringComparison.Ordinal)
         || value.EndsWith(':')
-        || value.Contains('\n')
         || Special().IsMatch(value);
-
-    private static string Quote(string value) => "'" + value.Replace("'", "''") + "'";
 
     /// <summary>Plain words YAML would read as something other than a string: booleans, null, numbers.</summary>
     [GeneratedRegex(@"^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?(?:\d[\d_]*)?\.?\d+(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan)$", RegexOptions.IgnoreCase)]
     private static partial Regex Special();
+
+    /// <summary>A line that starts a top-level key.</summary>
+    [GeneratedRegex(@"(?m)^([^\s#-][^\n]*:)")]
+    private static partial Regex TopLevelKey();
 }
