@@ -1,0 +1,83 @@
+using Keel.Tooling;
+
+namespace Keel.Git;
+
+/// <summary>
+/// The repository the build runs in, as NUKE's <c>[GitRepository]</c> gives it: branch, commit, tags, remote. Each
+/// value is read from git the first time it is asked for. On GitHub Actions the branch comes from the run
+/// (<c>GITHUB_REF</c>, a pull request's head branch), as a checkout there is often detached.
+/// </summary>
+public sealed class GitRepository
+{
+    private readonly GitTool _git;
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly Lazy<string?> _branch, _commit, _remote;
+    private readonly Lazy<IReadOnlyList<string>> _tags;
+
+    internal GitRepository(GitTool git, IReadOnlyDictionary<string, string> environment, AbsolutePath root)
+    {
+        _git = git;
+        _environment = environment;
+        LocalDirectory = root;
+        _branch = new(ReadBranch);
+        _commit = new(() => _git.TryQuery("rev-parse", "-q", "--verify", "HEAD"));
+        _remote = new(() => _git.TryQuery("remote", "get-url", "origin"));
+        _tags = new(() => (_git.TryQuery("tag", "--points-at", "HEAD") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    public AbsolutePath LocalDirectory { get; }
+
+    /// <summary>The branch (<c>main</c>, <c>release/2.0</c>), or null on a detached HEAD outside a CI run.</summary>
+    public string? Branch => _branch.Value;
+
+    /// <summary>The commit HEAD is at, or null in a repository with no commits.</summary>
+    public string? Commit => _commit.Value;
+
+    /// <summary>The tags on HEAD.</summary>
+    public IReadOnlyList<string> Tags => _tags.Value;
+
+    /// <summary>The origin remote's URL, or null without one.</summary>
+    public string? RemoteUrl => _remote.Value;
+
+    /// <summary><c>owner/name</c> from the origin remote (GitHub, GitLab, Azure DevOps style URLs), or null.</summary>
+    public string? Identifier
+    {
+        get
+        {
+            var remote = RemoteUrl?.Trim();
+            if (string.IsNullOrEmpty(remote))
+                return null;
+            var path = remote.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(remote, UriKind.Absolute, out var uri) ? uri.AbsolutePath
+                : remote.IndexOf(':') is var colon and > 0 ? remote[(colon + 1)..] : null;
+            var parts = path?.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+            return parts is { Length: >= 2 } ? $"{parts[^2]}/{(parts[^1].EndsWith(".git", StringComparison.Ordinal) ? parts[^1][..^4] : parts[^1])}" : null;
+        }
+    }
+
+    public bool IsOnMainBranch() => Branch is "main";
+
+    public bool IsOnMasterBranch() => Branch is "master";
+
+    public bool IsOnDevelopBranch() => Branch is "develop" or "dev" or "development";
+
+    public bool IsOnReleaseBranch() => Branch?.StartsWith("release/", StringComparison.OrdinalIgnoreCase) == true;
+
+    public bool IsOnHotfixBranch() => Branch?.StartsWith("hotfix/", StringComparison.OrdinalIgnoreCase) == true;
+
+    public bool IsOnFeatureBranch() => Branch?.StartsWith("feature/", StringComparison.OrdinalIgnoreCase) == true;
+
+    public override string ToString() => $"{Identifier ?? LocalDirectory.Value} ({Branch ?? "detached"} at {Commit?[..Math.Min(7, Commit.Length)] ?? "no commit"})";
+
+    private string? ReadBranch()
+    {
+        if (_environment.GetValueOrDefault("GITHUB_ACTIONS") == "true")
+        {
+            if (_environment.GetValueOrDefault("GITHUB_HEAD_REF") is { Length: > 0 } head)
+                return head;
+            if (_environment.GetValueOrDefault("GITHUB_REF") is { } reference && reference.StartsWith("refs/heads/", StringComparison.Ordinal))
+                return reference["refs/heads/".Length..];
+        }
+
+        return _git.TryQuery("symbolic-ref", "-q", "--short", "HEAD");
+    }
+}
