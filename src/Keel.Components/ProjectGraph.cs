@@ -21,19 +21,11 @@ internal sealed partial class ProjectGraph
     /// <summary>The projects the solution builds.</summary>
     public IReadOnlyList<AbsolutePath> Projects { get; }
 
-    /// <summary>The projects of a solution file, or the one project when <paramref name="file"/> is a project.</summary>
-    public static ProjectGraph Read(AbsolutePath root, AbsolutePath file)
-    {
-        var text = File.ReadAllText(file);
-        var folder = file.Parent;
-        IEnumerable<string> paths = Path.GetExtension(file.Value).ToLowerInvariant() switch
-        {
-            ".slnx" => SlnxProject().Matches(text).Where(m => !m.Groups["body"].Value.Contains("Project=\"false\"", StringComparison.Ordinal)).Select(m => m.Groups["path"].Value),
-            ".sln" => SlnProject().Matches(text).Select(m => m.Groups["path"].Value).Where(p => p.EndsWith("proj", StringComparison.OrdinalIgnoreCase)),
-            _ => [file.Value],
-        };
-        return new ProjectGraph(root, [.. paths.Select(p => AbsolutePath.Create(p.Replace('\\', '/'), folder)).Distinct()]);
-    }
+    /// <summary>The projects a solution builds, or the one project when <paramref name="file"/> is a project.</summary>
+    public static ProjectGraph Read(AbsolutePath root, AbsolutePath file) =>
+        new(root, Path.GetExtension(file.Value).ToLowerInvariant() is ".slnx" or ".sln"
+            ? [.. ProjectModel.Solution.Read(file).BuiltProjects.Select(p => p.Path)]
+            : [file]);
 
     /// <summary>The project and every project it references, directly or not.</summary>
     public IReadOnlyList<AbsolutePath> Closure(AbsolutePath project)
@@ -59,12 +51,7 @@ internal sealed partial class ProjectGraph
         [.. Closure(project).Select(p => p.Parent.RelativeTo(Root)).Distinct()];
 
     /// <summary>Whether the project is a test project (IsTestProject, or the test SDK referenced).</summary>
-    public static bool IsTestProject(AbsolutePath project)
-    {
-        var text = File.Exists(project) ? File.ReadAllText(project) : "";
-        return text.Contains("<IsTestProject>true</IsTestProject>", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsTestProject(AbsolutePath project) => new ProjectModel.Project(project).IsTestProject;
 
     private IReadOnlyList<string> References(string project)
     {
@@ -77,12 +64,6 @@ internal sealed partial class ProjectGraph
         _references[project] = found;
         return found;
     }
-
-    [GeneratedRegex("""<Project\s+Path="(?<path>[^"]+)"\s*(?:/>|>(?<body>.*?)</Project>)""", RegexOptions.Singleline)]
-    private static partial Regex SlnxProject();
-
-    [GeneratedRegex(@"^Project\(""[^""]*""\)\s*=\s*""[^""]*"",\s*""(?<path>[^""]+)""", RegexOptions.Multiline)]
-    private static partial Regex SlnProject();
 
     [GeneratedRegex(@"<ProjectReference\s+Include=""(?<path>[^""]+)""")]
     private static partial Regex ProjectReference();
