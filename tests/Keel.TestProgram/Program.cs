@@ -11,7 +11,8 @@ if (Environment.GetEnvironmentVariable("TEST_PROGRAM_RECORD") is { Length: > 0 }
         return 0;
     }
 
-    File.AppendAllLines(record, [string.Join('|', args)]);
+    var key = Environment.GetEnvironmentVariable("NUGET_API_KEY") is { } apiKey ? $" (NUGET_API_KEY={apiKey})" : "";
+    File.AppendAllLines(record, [string.Join('|', args) + key]);
     return args.FirstOrDefault() is { } command && command == Environment.GetEnvironmentVariable("TEST_PROGRAM_FAIL") ? 1 : 0;
 }
 

@@ -80,6 +80,31 @@ public sealed record DotNetPackSettings : DotNetSettings
     ];
 }
 
+/// <summary>
+/// <c>dotnet nuget push</c> of a package (<see cref="DotNetSettings.Project"/> is the .nupkg). The API key is a secret:
+/// it goes to NuGet in the NUGET_API_KEY variable (NuGet 7.6 and later read it), never on the command line.
+/// </summary>
+public sealed record DotNetNuGetPushSettings : DotNetSettings
+{
+    public string? Source { get; init; }
+    public string? ApiKey { get; init; }
+    public bool SkipDuplicate { get; init; }
+
+    protected override string Command => "nuget push";
+
+    protected override IEnumerable<string> Options() =>
+    [
+        .. Option("--source", Source),
+        .. Flag(SkipDuplicate, "--skip-duplicate"),
+    ];
+}
+
+/// <summary><c>dotnet tool restore</c>: the local tools of the repository's tool manifest.</summary>
+public sealed record DotNetToolRestoreSettings : DotNetSettings
+{
+    protected override string Command => "tool restore";
+}
+
 /// <summary><c>dotnet clean</c>.</summary>
 public sealed record DotNetCleanSettings : DotNetSettings
 {

@@ -26,7 +26,7 @@ public abstract record DotNetSettings
 
     public IReadOnlyList<string> ToArguments()
     {
-        var arguments = new List<string> { Command };
+        var arguments = new List<string>(Command.Split(' '));
         if (Project is not null)
             arguments.Add(Project);
         arguments.AddRange(Options());

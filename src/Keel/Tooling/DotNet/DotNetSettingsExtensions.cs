@@ -42,4 +42,14 @@ public static class DotNetSettingsExtensions
     public static DotNetPackSettings SetOutputDirectory(this DotNetPackSettings settings, string? output) => settings with { Output = output };
 
     public static DotNetPackSettings EnableIncludeSymbols(this DotNetPackSettings settings) => settings with { IncludeSymbols = true };
+
+    public static DotNetNuGetPushSettings SetSource(this DotNetNuGetPushSettings settings, string? source) => settings with { Source = source };
+
+    /// <summary>The API key: a secret, handed to NuGet in its environment, never on the command line.</summary>
+    public static DotNetNuGetPushSettings SetApiKey(this DotNetNuGetPushSettings settings, string? apiKey) => settings with { ApiKey = apiKey };
+
+    public static DotNetNuGetPushSettings EnableSkipDuplicate(this DotNetNuGetPushSettings settings) => settings with { SkipDuplicate = true };
+
+    /// <summary>The package to push.</summary>
+    public static DotNetNuGetPushSettings SetTargetPath(this DotNetNuGetPushSettings settings, string? package) => settings with { Project = package };
 }
