@@ -6,8 +6,10 @@ using Keel.Parameters;
 namespace Keel.Extensions;
 
 /// <summary>
-/// Renders <c>.nuke/build.schema.json</c> in the shape NUKE uses: a target-name enum for Target and Skip, and
-/// each parameter with its description, type and allowed values, so editors complete parameters.json.
+/// Renders <c>.nuke/build.schema.json</c> in the shape NUKE uses (definitions.ExecutableTarget, definitions.NukeBuild
+/// for the engine's own parameters, the build's parameters in allOf), so editors and tools written for NUKE's schema
+/// read it. It is as strict as the engine (a key that is no parameter is an error) and as lenient (allowed values in
+/// any case: each enum is paired with a case-insensitive pattern).
 /// </summary>
 internal static class SchemaRenderer
 {
@@ -22,9 +24,9 @@ internal static class SchemaRenderer
             json.WriteStartObject("definitions");
             json.WriteStartObject("ExecutableTarget");
             json.WriteString("type", "string");
-            WriteArray(json, "enum", listedTargets.Select(t => t.Name));
+            WriteAllowed(json, [.. listedTargets.Select(t => t.Name)], nullable: false);
             json.WriteEndObject();
-            json.WriteStartObject("KeelBuild");
+            json.WriteStartObject("NukeBuild");
             json.WriteStartObject("properties");
             foreach (var parameter in parameters.Where(p => p.IsBuiltIn))
                 WriteParameter(json, parameter);
@@ -39,9 +41,19 @@ internal static class SchemaRenderer
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteStartObject();
-            json.WriteString("$ref", "#/definitions/KeelBuild");
+            json.WriteString("$ref", "#/definitions/NukeBuild");
             json.WriteEndObject();
             json.WriteEndArray();
+            // Every key the engine takes, so that any other one is an error, as it is for the engine.
+            json.WriteStartObject("properties");
+            foreach (var name in parameters.Select(p => p.Name).Prepend("$schema").Distinct())
+            {
+                json.WriteStartObject(name);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            json.WriteBoolean("additionalProperties", false);
             json.WriteEndObject();
         }
 
@@ -76,14 +88,41 @@ internal static class SchemaRenderer
 
     private static void WriteValue(Utf8JsonWriter json, Type type, bool nullable)
     {
-        var allowed = ValueTypes.AllowedValues(type);
+        IReadOnlyList<string> allowed = [.. ValueTypes.AllowedValues(type)];
         WriteType(json, type == typeof(bool) ? "boolean"
             : type == typeof(int) || type == typeof(long) ? "integer"
             : type == typeof(double) || type == typeof(decimal) ? "number"
             : "string", nullable);
         if (allowed.Count > 0)
-            WriteArray(json, "enum", allowed);
+            WriteAllowed(json, allowed, nullable);
     }
+
+    /// <summary>The allowed values as an enum (for completion), or the same values in any other case, as the engine takes them.</summary>
+    private static void WriteAllowed(Utf8JsonWriter json, IReadOnlyList<string> allowed, bool nullable)
+    {
+        json.WriteStartArray("anyOf");
+        json.WriteStartObject();
+        WriteArray(json, "enum", allowed);
+        json.WriteEndObject();
+        json.WriteStartObject();
+        json.WriteString("type", "string");
+        json.WriteString("pattern", "^(?:" + string.Join('|', allowed.Select(AnyCase)) + ")$");
+        json.WriteEndObject();
+        if (nullable)
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "null");
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>A value as a pattern that matches it in any case: Debug -> [Dd][Ee][Bb][Uu][Gg].</summary>
+    private static string AnyCase(string value) => string.Concat(value.Select(c =>
+        char.IsLetter(c) && char.ToUpperInvariant(c) != char.ToLowerInvariant(c) ? $"[{char.ToUpperInvariant(c)}{char.ToLowerInvariant(c)}]"
+        : char.IsLetterOrDigit(c) ? c.ToString()
+        : "\\" + c));
 
     private static void WriteType(Utf8JsonWriter json, string type, bool nullable)
     {

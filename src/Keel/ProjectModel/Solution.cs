@@ -58,7 +58,7 @@ public sealed partial class Solution
 /// <param name="IsBuilt">False when the solution lists it but does not build it.</param>
 public sealed record Project(AbsolutePath Path, bool IsBuilt = true)
 {
-    /// <summary>The file name without its extension: <c>Store.Tests</c>.</summary>
+    /// <summary>The file name without its extension: <c>Shop.Tests</c>.</summary>
     public string Name => System.IO.Path.GetFileNameWithoutExtension(Path.Value);
 
     public AbsolutePath Directory => Path.Parent;
