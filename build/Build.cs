@@ -25,8 +25,9 @@ partial class Build : KeelBuild, ITest, IPublish, IPack
 
     static readonly string[] EngineTestProjects = ["Keel.Tests", "Keel.Components.Tests", "Keel.Containers.Tests"];
 
-    // The engine's packages, written by Pack to artifacts/packages.
-    public IEnumerable<AbsolutePath> PackProjects => [RootDirectory / "src/Keel/Keel.csproj", RootDirectory / "src/Keel.Components/Keel.Components.csproj", RootDirectory / "src/Keel.Containers/Keel.Containers.csproj"];
+    // The engine's packages and the nuke command, written by Pack to artifacts/packages.
+    public IEnumerable<AbsolutePath> PackProjects =>
+        [.. new[] { "Keel", "Keel.Components", "Keel.Containers", "Keel.GlobalTool" }.Select(name => RootDirectory / "src" / name / $"{name}.csproj")];
 
     // Packages are Release builds wherever they are made: a local Pack compiles the engine's projects in Release too.
     public Configure<DotNetPackSettings> PackSettings => s => WithRepository(s with { Configuration = Configuration.Release, NoBuild = false })

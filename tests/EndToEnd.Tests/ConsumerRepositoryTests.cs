@@ -42,7 +42,7 @@ public sealed class ConsumerRepositoryTests : IDisposable
         var packed = Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToList();
         var version = Regex.Match(packed.First(f => f!.StartsWith("Keel.Components.", StringComparison.Ordinal))!, @"^Keel\.Components\.(.+)\.nupkg$").Groups[1].Value;
         Assert.Equal(
-            new[] { "Keel", "Keel.Components", "Keel.Containers" }.SelectMany(id => new[] { $"{id}.{version}.nupkg", $"{id}.{version}.snupkg" }).Order(),
+            new[] { "Keel", "Keel.Components", "Keel.Containers", "Keel.GlobalTool" }.SelectMany(id => new[] { $"{id}.{version}.nupkg", $"{id}.{version}.snupkg" }).Order(),
             packed);
 
         _consumer.Write(".nuke/parameters.json", """{ "Team": "the web team" }""");
@@ -101,7 +101,54 @@ public sealed class ConsumerRepositoryTests : IDisposable
         var help = BuildRun.Start(_consumer, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _packages }, "--help");
         Assert.Contains("Greets the team once the library compiles.", help.Output);
         Assert.DoesNotContain("Compiling the build", help.Output);
+        // The nuke command, installed from the same folder into a tool path of its own.
+        var tools = Path.Combine(_packages, "tools");
+        var install = Shell.Run("dotnet", ["tool", "install", "Keel.GlobalTool", "--tool-path", tools, "--add-source", folder, "--version", version],
+            environment: new Dictionary<string, string> { ["NUGET_PACKAGES"] = _packages });
+        Assert.True(install.ExitCode == 0, install.Output);
+        var nuke = Path.Combine(tools, "nuke");
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = _packages, ["NO_COLOR"] = "1" };
+
+        var fromASubfolder = Shell.Run(nuke, ["--help"], Path.Combine(_consumer.Path, "src/Greeter"), environment);
+        Assert.True(fromASubfolder.ExitCode == 0, fromASubfolder.Output);
+        Assert.Contains("Greets the team once the library compiles.", fromASubfolder.Output);
+
+        var typo = Shell.Run(nuke, ["Gret"], Path.Combine(_consumer.Path, "src"), environment);
+        Assert.Equal(1, typo.ExitCode);
+        Assert.Contains("Unknown target 'Gret'; did you mean 'Greet'?", typo.Output);
+
+        using var elsewhere = new TempFolder();
+        var outside = Shell.Run(nuke, ["Greet"], elsewhere.Path, environment);
+        Assert.Equal(1, outside.ExitCode);
+        Assert.Equal($"nuke: no .nuke folder in {elsewhere.Path} or above it; run nuke inside a repository whose build Keel runs.", outside.Output.Trim());
+
+        // Completion, as bash asks for it: the script sourced, then the words typed so far.
+        Assert.Equal("Greet", Complete(tools, "Gr"));
+        Assert.Equal("--team", Complete(tools, "--te"));
+        Assert.Equal("Quiet\nMinimal\nNormal\nVerbose", Complete(tools, "Greet", "--verbosity", ""));
     }
+
+    private string Complete(string tools, params string[] words)
+    {
+        var typed = string.Join(' ', words.Select(w => w.Length == 0 ? "''" : w));
+        var script = string.Join('\n',
+            $"export PATH=\"{tools}:$PATH\"",
+            "source <(nuke :completion bash)",
+            $"COMP_WORDS=(nuke {typed})",
+            $"COMP_CWORD={words.Length}",
+            "_nuke_complete",
+            "printf '%s\\n' \"${COMPREPLY[@]}\"");
+        return Shell.Run("bash", ["-c", script], _consumer.Path).Output.Trim();
+    }
+
+    /// <summary>A folder outside any repository.</summary>
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("keel-outside-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+
 
     public void Dispose()
     {
