@@ -13,8 +13,11 @@ public enum HostKind
     Server,
 }
 
-/// <summary>Where the build runs, read once from the environment the build was handed.</summary>
-public sealed record Host(HostKind Kind)
+/// <summary>
+/// Where the build runs, read once from the environment the build was handed. On GitHub Actions it is a
+/// <see cref="GitHubActions.GitHubActions"/> with the run's context: <c>if (Host is GitHubActions actions) ...</c>.
+/// </summary>
+public record Host(HostKind Kind)
 {
     /// <summary>True on a CI server, false on a developer's machine.</summary>
     public bool IsServer => Kind != HostKind.Terminal;
@@ -22,7 +25,7 @@ public sealed record Host(HostKind Kind)
     public static Host From(IReadOnlyDictionary<string, string> environment)
     {
         if (environment.GetValueOrDefault("GITHUB_ACTIONS") == "true")
-            return new Host(HostKind.GitHubActions);
+            return GitHubActions.GitHubActions.FromRunner(environment);
         return environment.TryGetValue("CI", out var ci) && ci is not ("" or "0" or "false" or "False")
             ? new Host(HostKind.Server)
             : new Host(HostKind.Terminal);

@@ -1,0 +1,71 @@
+namespace Keel.GitHubActions;
+
+/// <summary>
+/// The build on a GitHub Actions runner, with the run's context from the runner's variables, as NUKE's
+/// <c>GitHubActions</c> host gives it. Secrets (GITHUB_TOKEN) are not part of it: declare them as parameters.
+/// </summary>
+public sealed record GitHubActions() : Host(HostKind.GitHubActions)
+{
+    /// <summary><c>owner/name</c> (GITHUB_REPOSITORY).</summary>
+    public string? Repository { get; init; }
+
+    public string? RepositoryOwner { get; init; }
+
+    /// <summary>The full ref that started the run: <c>refs/heads/main</c>, <c>refs/tags/v1.2.3</c>, <c>refs/pull/7/merge</c>.</summary>
+    public string? Ref { get; init; }
+
+    /// <summary>A pull request's head branch, empty otherwise (GITHUB_HEAD_REF).</summary>
+    public string? HeadRef { get; init; }
+
+    /// <summary>A pull request's base branch, empty otherwise (GITHUB_BASE_REF).</summary>
+    public string? BaseRef { get; init; }
+
+    public string? Sha { get; init; }
+
+    /// <summary><c>push</c>, <c>pull_request</c>, <c>workflow_dispatch</c>...</summary>
+    public string? EventName { get; init; }
+
+    public string? Workflow { get; init; }
+
+    public string? Job { get; init; }
+
+    public string? Actor { get; init; }
+
+    public long RunId { get; init; }
+
+    public long RunNumber { get; init; }
+
+    public long RunAttempt { get; init; }
+
+    public string ServerUrl { get; init; } = "https://github.com";
+
+    /// <summary>The run's page: <c>https://github.com/owner/name/actions/runs/123</c>.</summary>
+    public string? RunUrl => Repository is null || RunId == 0 ? null : $"{ServerUrl}/{Repository}/actions/runs/{RunId}";
+
+    public bool IsPullRequest => EventName is "pull_request" or "pull_request_target";
+
+    public static GitHubActions FromRunner(IReadOnlyDictionary<string, string> environment)
+    {
+        string? Text(string name) => environment.GetValueOrDefault(name) is { Length: > 0 } value ? value : null;
+        long Number(string name) => long.TryParse(environment.GetValueOrDefault(name), out var value) ? value : 0;
+        return new GitHubActions
+        {
+            Repository = Text("GITHUB_REPOSITORY"),
+            RepositoryOwner = Text("GITHUB_REPOSITORY_OWNER"),
+            Ref = Text("GITHUB_REF"),
+            HeadRef = Text("GITHUB_HEAD_REF"),
+            BaseRef = Text("GITHUB_BASE_REF"),
+            Sha = Text("GITHUB_SHA"),
+            EventName = Text("GITHUB_EVENT_NAME"),
+            Workflow = Text("GITHUB_WORKFLOW"),
+            Job = Text("GITHUB_JOB"),
+            Actor = Text("GITHUB_ACTOR"),
+            RunId = Number("GITHUB_RUN_ID"),
+            RunNumber = Number("GITHUB_RUN_NUMBER"),
+            RunAttempt = Number("GITHUB_RUN_ATTEMPT"),
+            ServerUrl = Text("GITHUB_SERVER_URL") ?? "https://github.com",
+        };
+    }
+
+    public override string ToString() => "GitHubActions";
+}
