@@ -9,7 +9,7 @@ namespace Keel.Tests.Bootstrap;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class BootstrapTests
 {
-    private static readonly string[] Copied = ["build", "src/Keel", "src/Keel.Components", "src/Keel.Containers", "global.json", "Directory.Build.props", "build.sh", "build.cmd", ".nuke/parameters.json", ".github/workflows"];
+    private static readonly string[] Copied = ["build", "src/Keel", "src/Keel.Components", "src/Keel.Containers", "global.json", "Directory.Build.props", "build.sh", "build.cmd", "build.ps1", ".nuke/parameters.json", ".github/workflows"];
 
     private static TempDirectory CopyOfRepository()
     {
@@ -46,6 +46,50 @@ public class BootstrapTests
             start.Environment.Remove("DOTNET_EXE");
             start.Environment["NO_COLOR"] = "1";
         });
+
+    /// <summary>PowerShell 7, as the .NET tool it ships as, installed once per machine into the temp folder.</summary>
+    private static string PowerShell()
+    {
+        var tools = Path.Combine(Path.GetTempPath(), "keel-tests-pwsh-7.6.9");
+        var pwsh = Path.Combine(tools, "pwsh");
+        if (!File.Exists(pwsh))
+        {
+            var install = Command.Run("dotnet", ["tool", "install", "--tool-path", tools, "PowerShell", "--version", "7.6.9"], Path.GetTempPath());
+            Assert.True(install.ExitCode == 0 || File.Exists(pwsh), install.Output);
+        }
+
+        return pwsh;
+    }
+
+    [Fact]
+    public void BuildPs1TakesTheSameFastPathAndSharesItsStampWithBuildSh()
+    {
+        using var root = CopyOfRepository();
+        var pwsh = PowerShell();
+        (int ExitCode, string Output) Ps1(params string[] args) => Command.Run(pwsh, ["-NoLogo", "-NoProfile", "-File", root.File("build.ps1"), .. args], root.Path, start =>
+        {
+            start.Environment.Remove("DOTNET_EXE");
+            start.Environment["NO_COLOR"] = "1";
+        });
+
+        var first = Ps1("--help");
+        var second = Ps1("--help");
+        var fromBash = Run(root, root.Path, "--help");
+        File.AppendAllText(root.File("build/Build.cs"), "\n// changed\n");
+        var afterChange = Ps1("--help");
+        var typo = Ps1("Compil");
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("Compiling the build ...", first.Output);
+        Assert.Contains("Targets (default: Compile):", first.Output);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.DoesNotContain("Compiling the build", second.Output);
+        Assert.Contains("Targets (default: Compile):", second.Output);
+        Assert.DoesNotContain("Compiling the build", fromBash.Output);
+        Assert.Contains("Compiling the build ...", afterChange.Output);
+        Assert.Equal(1, typo.ExitCode);
+        Assert.Contains("Unknown target 'Compil'; did you mean 'Compile'?", typo.Output);
+    }
 
     [Fact]
     public void TheBuildIsCompiledOnlyWhenItsSourcesChange()
