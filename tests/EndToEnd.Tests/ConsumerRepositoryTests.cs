@@ -30,11 +30,19 @@ public sealed class ConsumerRepositoryTests : IDisposable
                 .Description("Greets the team once the library compiles.")
                 .DependsOn<ICompile>(x => x.Compile)
                 .Executes(() => Log.Information("Hello, {Team}, from a build on the Keel packages", Team));
+
+            Target Wait => _ => _
+                .Description("Waits until it is cancelled.")
+                .Executes(async cancellation =>
+                {
+                    Log.Information("waiting for Ctrl-C");
+                    await Task.Delay(TimeSpan.FromMinutes(2), cancellation);
+                });
         }
         """;
 
     [Fact]
-    public void ARepositoryOfItsOwnBuildsOnThePackedPackagesThroughItsOwnScript()
+    public async Task ARepositoryOfItsOwnBuildsOnThePackedPackagesThroughItsOwnScript()
     {
         var pack = BuildRun.Start(_engine, new Dictionary<string, string>(), "Pack");
         Assert.True(pack.ExitCode == 0, pack.Output);
@@ -126,7 +134,61 @@ public sealed class ConsumerRepositoryTests : IDisposable
         Assert.Equal("Greet", Complete(tools, "Gr"));
         Assert.Equal("--team", Complete(tools, "--te"));
         Assert.Equal("Quiet\nMinimal\nNormal\nVerbose", Complete(tools, "Greet", "--verbosity", ""));
+        // PowerShell's completion, through PowerShell 7's own TabExpansion2.
+        var pwsh = PowerShell();
+        var tabs = Shell.Run(pwsh, ["-NoLogo", "-NoProfile", "-Command",
+            $"$env:PATH = '{tools}:' + $env:PATH; nuke :completion pwsh | Out-String | Invoke-Expression; (TabExpansion2 -inputScript 'nuke Gr' -cursorColumn 7).CompletionMatches.CompletionText"],
+            _consumer.Path, environment);
+        Assert.Equal("Greet", tabs.Output.Trim());
+
+        // Ctrl-C in a terminal reaches every process of the foreground group: the build stops, nuke waits for it and
+        // ends with the build's code. setsid makes nuke lead a group of its own, as a terminal's foreground job does.
+        var waiting = new System.Diagnostics.ProcessStartInfo("setsid", [nuke, "Wait"])
+        {
+            WorkingDirectory = _consumer.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment)
+            waiting.Environment[key] = value;
+        using var running = System.Diagnostics.Process.Start(waiting)!;
+        var lines = new List<string>();
+        var started = new TaskCompletionSource();
+        running.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+                return;
+            lock (lines)
+                lines.Add(e.Data);
+            if (e.Data.Contains("waiting for Ctrl-C", StringComparison.Ordinal))
+                started.TrySetResult();
+        };
+        running.BeginOutputReadLine();
+        var first = await Task.WhenAny(started.Task, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(first == started.Task, string.Join('\n', lines));
+        // Only ever the group nuke leads: never a group the test does not own.
+        Assert.Equal(running.Id, Signals.GetProcessGroup(running.Id));
+        Assert.Equal(0, Signals.Kill(-running.Id, Signals.Interrupt));
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await running.WaitForExitAsync(limit.Token);
+        Assert.Equal(130, running.ExitCode);
+        Assert.Contains(lines, line => line.Contains("Build cancelled.", StringComparison.Ordinal));
     }
+
+    /// <summary>PowerShell 7, as the .NET tool it ships as, installed once per machine into the temp folder.</summary>
+    private static string PowerShell()
+    {
+        var tools = Path.Combine(Path.GetTempPath(), "keel-tests-pwsh-7.6.9");
+        var pwsh = Path.Combine(tools, "pwsh");
+        if (!File.Exists(pwsh))
+        {
+            var install = Shell.Run("dotnet", ["tool", "install", "--tool-path", tools, "PowerShell", "--version", "7.6.9"], Path.GetTempPath());
+            Assert.True(install.ExitCode == 0 || File.Exists(pwsh), install.Output);
+        }
+
+        return pwsh;
+    }
+
 
     private string Complete(string tools, params string[] words)
     {
@@ -161,5 +223,17 @@ public sealed class ConsumerRepositoryTests : IDisposable
         catch (IOException)
         {
         }
+    }
+
+    /// <summary>Signals through libc, so that a process group is named exactly (a kill command line could read it as a signal).</summary>
+    private static class Signals
+    {
+        public const int Interrupt = 2;
+
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+        public static extern int Kill(int pid, int signal);
+
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getpgid", SetLastError = true)]
+        public static extern int GetProcessGroup(int pid);
     }
 }
