@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Keel.GlobalTool;
 
@@ -8,7 +7,7 @@ namespace Keel.GlobalTool;
 /// allowed values of the parameter just typed. <c>nuke :complete word ...</c> gets the words typed so far, the last one
 /// being the one to complete (empty when a new one starts), and prints the candidates, one a line.
 /// </summary>
-internal static partial class Completion
+internal static class Completion
 {
     public static int Complete(string directory, IReadOnlyList<string> words)
     {
@@ -114,9 +113,5 @@ internal static partial class Completion
         return [];
     }
 
-    /// <summary>GitHubApp -> github-app, PackageName -> package-name, as the build writes its options.</summary>
-    private static string Kebab(string name) => Words().Replace(name.Replace("GitHub", "Github", StringComparison.Ordinal), "$1-$2").ToLowerInvariant();
-
-    [GeneratedRegex("([a-z0-9])([A-Z])")]
-    private static partial Regex Words();
+    private static string Kebab(string name) => Keel.Parameters.ParameterNames.Kebab(name);
 }

@@ -24,6 +24,9 @@ public sealed class ConsumerRepositoryTests : IDisposable
             [Parameter("Who to greet.")]
             readonly string Team = "nobody";
 
+            [Parameter("The feed packages come from.")]
+            readonly string? NuGetFeed;
+
             public Configuration Configuration => Configuration.Release;
 
             Target Greet => _ => _
@@ -133,6 +136,7 @@ public sealed class ConsumerRepositoryTests : IDisposable
         // Completion, as bash asks for it: the script sourced, then the words typed so far.
         Assert.Equal("Greet", Complete(tools, "Gr"));
         Assert.Equal("--team", Complete(tools, "--te"));
+        Assert.Equal("--nuget-feed", Complete(tools, "--nu"));
         Assert.Equal("Quiet\nMinimal\nNormal\nVerbose", Complete(tools, "Greet", "--verbosity", ""));
         // PowerShell's completion, through PowerShell 7's own TabExpansion2.
         var pwsh = PowerShell();
