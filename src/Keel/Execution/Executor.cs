@@ -138,8 +138,6 @@ internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellatio
         try
         {
             upToDate?.Starting(run);
-            if (upToDate is not null)
-                upToDate.Current = run.Name;
             foreach (var action in run.Target.Actions)
                 await WithCancellation(action(token), token);
             run.Duration = clock.GetElapsedTime(started);

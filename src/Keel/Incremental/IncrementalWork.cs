@@ -36,15 +36,10 @@ public sealed class IncrementalWork
         };
         var key = $"{target}.{name}";
         var fingerprint = Fingerprint.Inputs(_check.Root, declared, []);
-        var last = _check.State.Read(key);
-        var reason = _check.IsForced(target) ? "forced"
-            : last is null ? "no success recorded in this clone"
-            : last.Inputs != fingerprint ? "its inputs changed"
-            : Fingerprint.Outputs(_check.Root, declared) != last.Outputs ? "its outputs changed or are missing"
-            : null;
-        if (reason is not null)
+        var verdict = _check.Compare(key, declared, fingerprint, _check.IsForced(target));
+        if (!verdict.UpToDate)
             _check.State.Forget(key);
-        return new WorkUnit(name, reason is null, reason ?? $"unchanged since {last!.Succeeded.ToLocalTime():yyyy-MM-dd HH:mm:ss}",
+        return new WorkUnit(name, verdict.UpToDate, verdict.Reason,
             () => _check.State.Write(key, fingerprint, Fingerprint.Outputs(_check.Root, declared), _clock.GetUtcNow()));
     }
 }

@@ -55,9 +55,15 @@ internal sealed class UpToDateCheck(BuildLayout layout)
 
         var inputs = Fingerprint.Inputs(layout.RootDirectory, declared, after);
         _inputs[run.Name] = inputs;
-        if (Forced(run.Name))
+        return Compare(run.Name, declared, inputs, Forced(run.Name));
+    }
+
+    /// <summary>A target's or a unit's inputs and outputs now, against its last recorded success.</summary>
+    public Verdict Compare(string key, IncrementalDeclaration declared, string inputs, bool forced)
+    {
+        if (forced)
             return Verdict.Runs("forced");
-        var last = _state.Read(run.Name);
+        var last = _state.Read(key);
         if (last is null)
             return Verdict.Runs("no success recorded in this clone");
         if (last.Inputs != inputs)
@@ -67,9 +73,10 @@ internal sealed class UpToDateCheck(BuildLayout layout)
         return Verdict.Current($"unchanged since {last.Succeeded.ToLocalTime():yyyy-MM-dd HH:mm:ss}");
     }
 
-    /// <summary>The target starts: what its last success left may be overwritten now, so it no longer counts.</summary>
+    /// <summary>The target starts: what its last success left may be overwritten now, so it no longer counts; its units of work are checked under its name.</summary>
     public void Starting(TargetRun run)
     {
+        Current = run.Name;
         if (run.Target.Incremental is { IsDeclared: true })
             _state.Forget(run.Name);
     }
