@@ -26,7 +26,7 @@ internal sealed class PlanExtension : IBuildExtension
     {
         var runs = session.Plan!.Steps.Select(step => new TargetRun(step)).ToDictionary(run => run.Name, StringComparer.OrdinalIgnoreCase);
         var verdicts = new Dictionary<string, (bool, string)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var run in runs.Values.OrderBy(run => session.Plan.Steps.ToList().IndexOf(run.Step)))
+        foreach (var run in session.Plan.Steps.Select(step => runs[step.Name]))
         {
             if (run.Step.SkipReason is not null)
             {
