@@ -43,13 +43,26 @@ internal static class FileSet
     /// </summary>
     public static IReadOnlyList<string> Matching(AbsolutePath root, IEnumerable<string> patterns, bool directories)
     {
-        if (!Directory.Exists(root))
-            return [];
-        var candidates = (directories ? Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories) : Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-            .Select(path => Relative(root, path))
-            .ToList();
-        var matchers = patterns.Select(p => Glob(p.Replace('\\', '/').TrimStart('/'))).ToList();
-        return [.. candidates.Where(path => matchers.Any(m => m.IsMatch(path))).Order(StringComparer.Ordinal)];
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var pattern in patterns.Select(p => p.Replace('\\', '/').TrimStart('/')))
+        {
+            // Only the folder the pattern's literal start names is searched, not the whole tree.
+            var start = LiteralStart(root, pattern);
+            if (!Directory.Exists(start))
+                continue;
+            var matcher = Glob(pattern);
+            var candidates = directories ? Directory.EnumerateDirectories(start, "*", SearchOption.AllDirectories) : Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories);
+            found.UnionWith(candidates.Select(path => Relative(root, path)).Where(path => matcher.IsMatch(path)));
+        }
+
+        return [.. found];
+    }
+
+    /// <summary>The folder a glob's segments before its first wildcard name: everything it can match is under it.</summary>
+    private static AbsolutePath LiteralStart(AbsolutePath root, string pattern)
+    {
+        var literal = pattern.Split('/').SkipLast(1).TakeWhile(s => s.IndexOfAny(['*', '?']) < 0).ToList();
+        return literal.Count == 0 ? root : root / string.Join('/', literal);
     }
 
     private static void AddFolder(AbsolutePath root, string folder, SortedSet<string> files)
@@ -66,8 +79,7 @@ internal static class FileSet
     private static void AddGlob(AbsolutePath root, string pattern, SortedSet<string> files)
     {
         var segments = pattern.Split('/');
-        var literal = segments.TakeWhile(s => s.IndexOfAny(['*', '?']) < 0).ToList();
-        var start = literal.Count == 0 ? root : root / string.Join('/', literal);
+        var start = LiteralStart(root, pattern);
         if (!Directory.Exists(start))
             return;
         var matcher = Glob(pattern);
