@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Keel.Git;
 using Keel.Tooling;
 
 namespace Keel.Containers;

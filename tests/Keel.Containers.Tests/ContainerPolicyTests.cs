@@ -1,4 +1,5 @@
 using Keel.Containers;
+using Keel.Git;
 using Keel.Tooling;
 
 namespace Keel.Containers.Tests;

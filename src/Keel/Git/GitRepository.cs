@@ -40,19 +40,7 @@ public sealed class GitRepository
     public string? RemoteUrl => _remote.Value;
 
     /// <summary><c>owner/name</c> from the origin remote (GitHub, GitLab, Azure DevOps style URLs), or null.</summary>
-    public string? Identifier
-    {
-        get
-        {
-            var remote = RemoteUrl?.Trim();
-            if (string.IsNullOrEmpty(remote))
-                return null;
-            var path = remote.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(remote, UriKind.Absolute, out var uri) ? uri.AbsolutePath
-                : remote.IndexOf(':') is var colon and > 0 ? remote[(colon + 1)..] : null;
-            var parts = path?.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-            return parts is { Length: >= 2 } ? $"{parts[^2]}/{(parts[^1].EndsWith(".git", StringComparison.Ordinal) ? parts[^1][..^4] : parts[^1])}" : null;
-        }
-    }
+    public string? Identifier => RepositoryAddress.Parse(RemoteUrl)?.Identifier;
 
     public bool IsOnMainBranch() => Branch is "main";
 

@@ -1,8 +1,14 @@
-namespace Keel.Containers;
+namespace Keel.Git;
 
-/// <summary>A git remote's web address and owner: git@github.com:Acme/store.git -> https://github.com/Acme/store, Acme.</summary>
-internal sealed record RepositoryAddress(string WebUrl, string Owner, string Name)
+/// <summary>
+/// A git remote's web address, owner and name: git@github.com:Acme/store.git -> https://github.com/Acme/store, Acme,
+/// store. Local paths and file URLs are no address.
+/// </summary>
+public sealed record RepositoryAddress(string WebUrl, string Owner, string Name)
 {
+    /// <summary>The last folder and the name: <c>Acme/store</c>.</summary>
+    public required string Identifier { get; init; }
+
     public static RepositoryAddress? Parse(string? remote)
     {
         if (string.IsNullOrWhiteSpace(remote))
@@ -32,6 +38,6 @@ internal sealed record RepositoryAddress(string WebUrl, string Owner, string Nam
             return null;
         var name = parts[^1].EndsWith(".git", StringComparison.Ordinal) ? parts[^1][..^4] : parts[^1];
         var owner = string.Join('/', parts[..^1]);
-        return new RepositoryAddress($"https://{host}/{owner}/{name}", parts[0], name);
+        return new RepositoryAddress($"https://{host}/{owner}/{name}", parts[0], name) { Identifier = $"{parts[^2]}/{name}" };
     }
 }
