@@ -23,6 +23,8 @@ using Keel.GitHubActions;
     ConcurrencyGroup = "engine-${{ github.ref }}",
     ConcurrencyCancelPullRequests = true,
     TimeoutMinutes = 30)]
+// publish builds the image for x64 and ARM servers alike: one index under every tag. The runner is x64, so its job first
+// sets up arm64 emulation, for the arm64 image's smoke test; building needs none.
 [GitHubActions("publish", GitHubActionsImage.UbuntuLatest,
     OnPushBranches = ["main"],
     OnPushTags = ["v*"],
@@ -35,6 +37,7 @@ using Keel.GitHubActions;
     PublishArtifacts = true,
     ConcurrencyGroup = "publish",
     TimeoutMinutes = 45)]
+[ContainerPlatforms("publish", nameof(Platforms), "linux/amd64", "linux/arm64")]
 // The pushed digest gets a signed build provenance attestation, kept in GitHub's attestation store:
 // gh attest verify oci://ghcr.io/OWNER/store:1.2.3 --repo OWNER/REPO
 [GitHubActionsStep("publish", "actions/attest-build-provenance",

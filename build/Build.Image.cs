@@ -25,7 +25,7 @@ partial class Build
     [Parameter("Password for the registry; for ghcr.io, GITHUB_TOKEN when empty. Other registries need it; the embedded one takes none."), Secret]
     readonly string? RegistryPassword;
 
-    [Parameter("Platform to build the image for, e.g. linux/arm64 (needs docker buildx; one at a time); the engine's own when empty.")]
+    [Parameter("Platforms to build the image for, e.g. linux/amd64,linux/arm64: several make one multi-platform image; this machine's own when empty.")]
     readonly string[] Platforms = [];
 
     const string DefaultBaseImage = "mcr.microsoft.com/dotnet/aspnet:10.0";
@@ -43,8 +43,15 @@ partial class Build
 
     bool PushesToLocalRegistry => TargetRegistry == ContainerImages.LocalRegistryAddress;
 
-    // An image for another platform (say arm64 on an amd64 runner) is built and pushed, but not run here.
-    bool ImageRunsHere => Platforms.Length == 0 || ContainerPlatform.RunsOn(Platforms[0], Containers.Docker.EnginePlatform);
+    // linux/amd64,linux/arm64 or linux/amd64 linux/arm64, each checked before anything runs; this machine's own when none.
+    IReadOnlyList<ContainerPlatform> ImagePlatforms => Platforms.Length == 0
+        ? [ContainerPlatform.ThisMachine]
+        : [.. Platforms.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(p => ContainerPlatform.Parse(p, "--platforms"))
+            .DistinctBy(p => p.ToString())];
+
+    // The app is published once per platform, for its runtime identifier, into bin/publish/<rid>: the Dockerfile's APP.
+    public IReadOnlyList<string> PublishRuntimes => [.. ImagePlatforms.Select(p => p.RuntimeIdentifier).Distinct()];
 
     // GITHUB_TOKEN is for ghcr.io alone: no other registry ever sees it, and the embedded one asks for no login.
     string? Password => RegistryPassword ?? (RegistryCredentials.TakesGitHubToken(TargetRegistry) ? GitHubToken : null);
@@ -93,38 +100,42 @@ partial class Build
     });
 
     Target BuildImage => _ => _
-        .Description("Builds the app's image, tagged and labelled from GitVersion.")
+        .Description("Builds the app's image for each platform, tagged and labelled from GitVersion.")
         .DependsOn<ITest>(x => x.Test)
         .DependsOn<IPublish>(x => x.Publish)
         // Up to date while the published app, the Dockerfile, the tags and labels and the base image are the same,
-        // and the image is still in the engine's store.
+        // and every platform's image is still in the engine's store.
         .Inputs(() => [PublishDirectory.RelativeTo(RootDirectory), "src/Store/Dockerfile", "src/Store/.dockerignore"])
-        .InputValue("image", () => (string[])[.. Image.References, .. Image.Labels.Select(l => $"{l.Key}={l.Value}"), .. Platforms])
+        .InputValue("image", () => (string[])[.. Image.References, .. Image.Labels.Select(l => $"{l.Key}={l.Value}"), .. ImagePlatforms.Select(p => p.ToString())])
         .InputValue("base", () => $"{BaseImage} {Containers.Docker.ImageId(BaseImage)}")
-        .OutputValue("image", () => Containers.Docker.ImageId(Image.References[0]))
+        .OutputValue("image", () => (string?[])[.. Image.PerPlatform(ImagePlatforms).Select(plan => Containers.Docker.ImageId(plan.References[0]))])
         .Requires(() => ImageNames.Host(TargetRegistry, nameof(Registry)).Length > 0)
         .Requires(() => Repository.Length > 0)
-        .Requires(() => Platforms.Length <= 1,
-            "one platform at a time: an image for several needs a multi-platform push, which PushImage does not do; pass one, e.g. --platforms linux/arm64")
-        .Requires(() => Platforms.Length == 0 || Containers.Docker.Builder == DockerBuilder.Buildx,
-            "docker buildx to build for --platforms: install the buildx plugin, or leave --platforms empty")
-        .Executes(() => Containers.Build(Image, new DockerBuildSettings
+        .Requires(() => ImagePlatforms.Count > 0)
+        // An image for another processor is smoke-tested under emulation, which a machine without it must be able to set up.
+        .Requires(() => Containers.CanRun(ImagePlatforms))
+        .Executes(() => Containers.Build(Image, ImagePlatforms, platform => new DockerBuildSettings
         {
             Context = RootDirectory / "src/Store",
             File = RootDirectory / "src/Store/Dockerfile",
-            Platforms = Platforms,
+            BuildArgs = new Dictionary<string, string> { ["APP"] = $"bin/publish/{platform.RuntimeIdentifier}" },
         }, Base));
 
     Target SmokeTest => _ => _
-        .Description("Runs the image and checks that /health answers with the built version.")
+        .Description("Runs each platform's image (under emulation where this machine's processor differs) and checks that /health answers with the built version and architecture.")
         .DependsOn(BuildImage)
-        .OnlyWhenDynamic(() => ImageRunsHere)
-        .InputValue("check", () => $"{AppPort} {HealthPath} {GitVersion.SemVer}")
-        // The app's contract: it listens on 8080 and reports its version on /health (src/Store/HealthResponse.cs).
-        .Executes(() => Containers.SmokeTest(Image.References[0], new SmokeCheck(AppPort, HealthPath, VersionField: "version", GitVersion.SemVer)));
+        .InputValue("check", () => $"{AppPort} {HealthPath} {GitVersion.SemVer} {string.Join(',', ImagePlatforms)}")
+        // The app's contract: it listens on 8080 and reports its version and architecture on /health (src/Store/HealthResponse.cs).
+        .Executes(() =>
+        {
+            var check = new SmokeCheck(AppPort, HealthPath, VersionField: "version", GitVersion.SemVer) { ArchitectureField = "architecture" };
+            var plans = Image.PerPlatform(ImagePlatforms);
+            for (var i = 0; i < plans.Count; i++)
+                Containers.SmokeTest(plans[i].References[0], check, ImagePlatforms[i]);
+        });
 
     Target PushImage => _ => _
-        .Description("Pushes the image (immutable tags first) and checks every tag in the registry.")
+        .Description("Pushes the image (immutable tags first; several platforms as one index) and checks every tag in the registry.")
         .DependsOn(SmokeTest)
         .Requires(() => RegistryTimeout > 0, "--registry-timeout above 0 seconds")
         .Requires(() => Password is not null || PushesToLocalRegistry || !RegistryCredentials.TakesGitHubToken(TargetRegistry),
@@ -136,6 +147,6 @@ partial class Build
             if (PushesToLocalRegistry)
                 Containers.EnsureLocalRegistry();
             var username = RegistryUsername ?? EnvironmentVariables.GetValueOrDefault("GITHUB_ACTOR") ?? ImageOwner;
-            Containers.Push(Image, Password is null ? null : new RegistryCredentials(username, Password), TimeSpan.FromSeconds(RegistryTimeout));
+            Containers.Push(Image, ImagePlatforms, Password is null ? null : new RegistryCredentials(username, Password), TimeSpan.FromSeconds(RegistryTimeout));
         });
 }

@@ -4,8 +4,9 @@ namespace Keel.Components;
 
 /// <summary>
 /// Publish: <c>dotnet publish</c> of one project into <see cref="PublishDirectory"/> (.nuke/temp/publish unless the
-/// build says otherwise); up to date while the project's sources, the commands and the folder stay as they were.
-/// Change it through <see cref="PublishSettings"/>.
+/// build says otherwise), or, when the build names <see cref="PublishRuntimes"/>, once per runtime identifier into a
+/// folder of that name below it (publish/linux-arm64), framework-dependent; up to date while the project's sources,
+/// the commands and the folder stay as they were. Change it through <see cref="PublishSettings"/>.
 /// </summary>
 public interface IPublish : ICompile
 {
@@ -14,22 +15,47 @@ public interface IPublish : ICompile
 
     AbsolutePath PublishDirectory => TemporaryDirectory / "publish";
 
+    /// <summary>
+    /// Runtime identifiers to publish for (linux-x64, linux-arm64), each into <see cref="PublishDirectory"/>/rid with the
+    /// app's own executable for that processor; none: one portable publish into <see cref="PublishDirectory"/>.
+    /// </summary>
+    IReadOnlyList<string> PublishRuntimes => [];
+
     Configure<DotNetPublishSettings> PublishSettings => settings => settings;
 
     Target Publish => _ => _
         .Description("Publishes the app into its publish folder.")
         .DependsOn(Compile)
         .Inputs(() => IncrementalInputs.Sources(this, PublishProject))
-        .InputValue("command", () => IncrementalInputs.Command(PublishCommand(this)))
+        .InputValue("command", () => (string[])[.. PublishCommands(this).Select(IncrementalInputs.Command)])
         .InputValue("compile", () => IncrementalInputs.CompileCommand(this))
         .InputValue("sdk", () => DotNet.SdkVersion)
         .Outputs(() => [PublishDirectory.RelativeTo(RootDirectory)])
-        .Executes(() => DotNet.Publish(_ => PublishCommand(this)));
+        .Executes(() =>
+        {
+            foreach (var command in PublishCommands(this))
+                DotNet.Publish(_ => command);
+        });
 
-    private static DotNetPublishSettings PublishCommand(IPublish build) => build.PublishSettings(new DotNetPublishSettings()
+    private static IEnumerable<DotNetPublishSettings> PublishCommands(IPublish build)
+    {
+        if (build.PublishRuntimes.Count == 0)
+        {
+            yield return build.PublishSettings(Common(build).EnableNoRestore().EnableNoBuild().SetOutput(build.PublishDirectory));
+            yield break;
+        }
+
+        // A runtime's publish restores and builds for that runtime (Compile built the portable app only), with the
+        // properties Compile stamps, such as the version.
+        var compiled = build.CompileSettings(new DotNetBuildSettings()).Properties;
+        foreach (var runtime in build.PublishRuntimes)
+        {
+            yield return build.PublishSettings(Common(build) with { Properties = compiled }
+                with { Runtime = runtime, SelfContained = false, Output = build.PublishDirectory / runtime });
+        }
+    }
+
+    private static DotNetPublishSettings Common(IPublish build) => new DotNetPublishSettings()
         .SetProject(build.PublishProject)
-        .SetConfiguration(build.Configuration)
-        .EnableNoRestore()
-        .EnableNoBuild()
-        .SetOutput(build.PublishDirectory));
+        .SetConfiguration(build.Configuration);
 }

@@ -11,60 +11,120 @@ namespace Keel.Containers;
 /// </summary>
 internal sealed class BaseImageStandIn(DockerTool docker, MachineSetup machine, ProcessRunner runner, ToolResolver tools, AbsolutePath temporaryDirectory, ILogger log)
 {
+    /// <summary>
+    /// Makes sure the base image is there for the platform and returns the local reference to build it from: the base
+    /// image's own name for the engine's platform; for another platform, the name with the platform appended
+    /// (mcr.microsoft.com/dotnet/aspnet:10.0-linux-arm64), as one local tag holds one platform's image at a time.
+    /// </summary>
     /// <param name="baseImage">The base image the Dockerfile builds on, and its stand-in rule and recipe.</param>
     /// <param name="registry">Where the image built on it goes (host[:port]).</param>
-    public void Ensure(BaseImage baseImage, string registry)
+    /// <param name="platform">The platform to build for.</param>
+    /// <param name="native">Whether the platform is the engine's own.</param>
+    public string Ensure(BaseImage baseImage, string registry, ContainerPlatform platform, bool native)
     {
-        var (image, rule) = (baseImage.Name, baseImage.StandIn);
-        var allowed = rule == StandInRule.Anywhere || (rule == StandInRule.ThisMachineOnly && RegistryCredentials.IsOnThisMachine(registry));
-        if (docker.ImageExists(image))
+        var local = native ? baseImage.Name : ForPlatform(baseImage.Name, platform);
+        var allowed = baseImage.StandIn == StandInRule.Anywhere || (baseImage.StandIn == StandInRule.ThisMachineOnly && RegistryCredentials.IsOnThisMachine(registry));
+        if (docker.ImageExists(local))
         {
-            if (!IsStandIn(image))
-                return;
-            if (allowed)
+            if (!IsStandIn(local))
             {
-                log.Warning("Building on the local stand-in for {Image} (this machine's .NET runtime on Debian); the image carries the label {Label}.", image, ImageLabels.StandIn);
-                return;
+                if (native)
+                    return local;
             }
-
-            // The real image may be reachable now; it replaces the stand-in.
-            if (docker.Pull(image).ExitCode == 0 && !IsStandIn(image))
-                return;
-            throw NotHere(baseImage, registry);
+            else if (allowed)
+            {
+                log.Warning("Building {Platform} on the local stand-in for {Image} ({Runtime} on Debian); the image carries the label {Label}.", platform, baseImage.Name, native ? "this machine's .NET runtime" : $"the .NET runtime packs for {platform.RuntimeIdentifier}", ImageLabels.StandIn);
+                return local;
+            }
         }
 
-        log.Information("Pulling the base image {Image} ...", image);
-        var pull = docker.Pull(image);
-        if (pull.ExitCode == 0)
-            return;
+        log.Information("Pulling the base image {Image} for {Platform} ...", baseImage.Name, platform);
+        var pull = docker.Pull(baseImage.Name, native ? null : platform.ToString());
+        if (pull.ExitCode == 0 && !IsStandIn(baseImage.Name))
+        {
+            if (!native)
+            {
+                // The pull put the other platform's image under the base image's name: keep it under its own, and give
+                // the name back to the engine's platform.
+                docker.Run("tag", baseImage.Name, local);
+                if (docker.Pull(baseImage.Name).ExitCode != 0)
+                    docker.Cleanup("image", "rm", baseImage.Name);
+            }
+
+            return local;
+        }
+
+        if (docker.ImageExists(local))
+        {
+            // The base image pulled for that platform on an earlier run, or a stand-in this registry may not have.
+            if (!IsStandIn(local))
+                return local;
+            if (!allowed)
+                throw NotHere(baseImage, registry);
+        }
 
         var reason = pull.Output.Select(l => l.Text.Trim()).LastOrDefault(l => l.Length > 0) ?? "no answer";
-        if (rule == StandInRule.Never)
-            throw new BuildException($"The base image {image} could not be pulled ({reason}); check its name, that its registry answers and that you are logged in to it.");
+        if (baseImage.StandIn == StandInRule.Never)
+            throw new BuildException($"The base image {baseImage.Name} could not be pulled for {platform} ({reason}); check its name, that its registry answers and that you are logged in to it.");
         if (!allowed)
             throw NotHere(baseImage, registry);
-        var recipe = baseImage.Recipe ?? throw new BuildException($"The base image {image} could not be pulled ({reason}), and the build gave no recipe for a stand-in.");
-        log.Warning("Could not pull {Image} ({Reason}); making a local stand-in from Debian {Release} and this machine's .NET runtime.", image, reason, recipe.DebianRelease);
+        var recipe = baseImage.Recipe ?? throw new BuildException($"The base image {baseImage.Name} could not be pulled ({reason}), and the build gave no recipe for a stand-in.");
+        log.Warning("Could not pull {Image} for {Platform} ({Reason}); making a local stand-in from Debian {Release} and {Runtime}.", baseImage.Name, platform, reason, recipe.DebianRelease, native ? "this machine's .NET runtime" : "the .NET runtime packs from NuGet");
+        Make(recipe, platform, native, local);
+        log.Warning("Tagged the local stand-in as {Image}; images built on it run {Runtime}.", local, native ? "this machine's .NET runtime" : $"the .NET runtime packs for {platform.RuntimeIdentifier}");
+        return local;
+    }
+
+    /// <summary>The local name of a base image for another platform: its tag with the platform appended.</summary>
+    public static string ForPlatform(string image, ContainerPlatform platform)
+    {
+        var at = image.IndexOf('@', StringComparison.Ordinal);
+        var repository = at >= 0 ? image[..at] : image;
+        var colon = repository.LastIndexOf(':');
+        var (name, tag) = colon > repository.LastIndexOf('/') ? (repository[..colon], repository[(colon + 1)..]) : (repository, "latest");
+        if (at >= 0)
+            tag = $"{tag}-{image[(at + 1)..].Replace("sha256:", "", StringComparison.Ordinal)[..12]}";
+        return $"{name}:{tag}-{platform.TagSuffix}";
+    }
+
+    /// <summary>Debian (debootstrap, for the platform's architecture) with .NET and the app's user, loaded as one layer.</summary>
+    private void Make(StandInRecipe recipe, ContainerPlatform platform, bool native, string reference)
+    {
         var debootstrap = machine.Require("debootstrap", "debootstrap", "the base image has to be made locally");
-        var work = temporaryDirectory / "base-image";
+        var work = temporaryDirectory / $"base-image-{platform.TagSuffix}";
         var rootfs = work / "rootfs";
         Remove(work);
         Directory.CreateDirectory(work);
         try
         {
-            runner.Run(new ToolInvocation(debootstrap, ["--variant=minbase", .. recipe.Packages.Count > 0 ? (string[])[$"--include={string.Join(',', recipe.Packages)}"] : [], recipe.DebianRelease, rootfs, DebianMirror()]) { LogOutput = false });
-            CopyDotNetRuntime(rootfs, recipe.SharedFrameworks);
+            runner.Run(new ToolInvocation(debootstrap,
+            [
+                "--variant=minbase", $"--arch={DebianArchitecture(platform)}",
+                .. recipe.Packages.Count > 0 ? (string[])[$"--include={string.Join(',', recipe.Packages)}"] : [],
+                recipe.DebianRelease, rootfs, DebianMirror(),
+            ]) { LogOutput = false });
+            var frameworks = HostFrameworks(recipe.SharedFrameworks);
+            if (native)
+                CopyDotNetRuntime(rootfs, frameworks);
+            else
+                new ForeignRuntime(runner, tools, temporaryDirectory, log).Install(rootfs / "usr/share/dotnet", platform, [.. frameworks.Select(f => (f.Framework, f.Version))]);
             AddAppUser(rootfs, recipe);
-            var archive = work / "rootfs.tar";
-            runner.Run(new ToolInvocation(tools.Resolve("tar"), ["-C", rootfs, "-cf", archive, "."]) { LogOutput = false });
-            docker.Run("import",
-                "--change", "ENV DOTNET_ROOT=/usr/share/dotnet",
-                "--change", "ENV PATH=/usr/share/dotnet:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                "--change", $"ENV APP_UID={recipe.AppUserId}",
-                "--change", $"WORKDIR {recipe.WorkingDirectory}",
-                "--change", $"LABEL {ImageLabels.StandIn}=\"assembled offline from Debian {recipe.DebianRelease} and this machine's .NET runtime\"",
-                archive, image);
-            log.Warning("Tagged the local stand-in as {Image}; images built on it run this machine's .NET runtime.", image);
+            var image = work / "image";
+            Directory.CreateDirectory(image);
+            var layer = image / "layer.tar";
+            runner.Run(new ToolInvocation(tools.Resolve("tar"), ["-C", rootfs, "-cf", layer, "."]) { LogOutput = false });
+            ImageArchive.Write(image, layer, platform, reference, new ImageSettings(
+                [
+                    new("PATH", "/usr/share/dotnet:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
+                    new("DOTNET_ROOT", "/usr/share/dotnet"),
+                    new("APP_UID", recipe.AppUserId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ],
+                recipe.WorkingDirectory,
+                new Dictionary<string, string> { [ImageLabels.StandIn] = $"assembled offline from Debian {recipe.DebianRelease} and {(native ? "this machine's .NET runtime" : $".NET runtime packs for {platform.RuntimeIdentifier}")}" },
+                $"Keel stand-in for {platform}"));
+            var archive = work / "image.tar";
+            runner.Run(new ToolInvocation(tools.Resolve("tar"), ["-C", image, "-cf", archive, "."]) { LogOutput = false });
+            docker.Run("load", "--input", archive);
         }
         finally
         {
@@ -72,28 +132,53 @@ internal sealed class BaseImageStandIn(DockerTool docker, MachineSetup machine, 
         }
     }
 
+    /// <summary>Debian's name for the architecture, where it differs from Docker's.</summary>
+    private static string DebianArchitecture(ContainerPlatform platform) => (platform.Architecture, platform.Variant) switch
+    {
+        ("386", _) => "i386",
+        ("arm", "v6") => "armel",
+        ("arm", _) => "armhf",
+        ("ppc64le", _) => "ppc64el",
+        (var architecture, _) => architecture,
+    };
+
     private bool IsStandIn(string image) =>
         docker.Query("image", "inspect", "--format", $"{{{{ index .Config.Labels \"{ImageLabels.StandIn}\" }}}}", image).StandardOutput.Trim() is { Length: > 0 } and not "<no value>";
 
     private static BuildException NotHere(BaseImage baseImage, string registry) =>
         new($"The base image {baseImage.Name} cannot be pulled here, and the local stand-in for it (Debian and this machine's .NET runtime) only goes to a registry on this machine, not {registry}; build where {baseImage.Name} can be pulled, or {baseImage.AllowAnywhereHint} if you mean to publish on the stand-in.");
 
-    private void CopyDotNetRuntime(AbsolutePath rootfs, IReadOnlyList<string> frameworks)
+    /// <summary>This machine's .NET install and the newest version of each shared framework the recipe names.</summary>
+    private IReadOnlyList<(string Framework, string Version, string Folder)> HostFrameworks(IReadOnlyList<string> frameworks)
+    {
+        var home = DotNetHome();
+        return [.. frameworks.Select(framework =>
+        {
+            var shared = Path.Combine(home, "shared", framework);
+            var versions = (Directory.Exists(shared) ? Directory.EnumerateDirectories(shared) : []).OrderBy(v => v, StringComparer.Ordinal).ToList();
+            return versions.Count == 0
+                ? throw new BuildException($"This machine has no {framework} runtime in {home} to put into the stand-in base image; install that runtime.")
+                : (framework, Path.GetFileName(versions[^1]), versions[^1]);
+        })];
+    }
+
+    private string DotNetHome()
     {
         var dotnet = new FileInfo(tools.Resolve("dotnet"));
-        var home = (dotnet.LinkTarget is { } target ? new FileInfo(Path.Combine(dotnet.DirectoryName!, target)) : dotnet).Directory!.FullName;
+        return (dotnet.LinkTarget is { } target ? new FileInfo(Path.Combine(dotnet.DirectoryName!, target)) : dotnet).Directory!.FullName;
+    }
+
+    private void CopyDotNetRuntime(AbsolutePath rootfs, IReadOnlyList<(string Framework, string Version, string Folder)> frameworks)
+    {
+        var home = DotNetHome();
         var destination = rootfs / "usr/share/dotnet";
         Directory.CreateDirectory(destination / "shared");
         var cp = tools.Resolve("cp");
         runner.Run(new ToolInvocation(cp, ["-a", Path.Combine(home, "dotnet"), Path.Combine(home, "host"), destination]) { LogOutput = false });
-        foreach (var framework in frameworks)
+        foreach (var (framework, _, folder) in frameworks)
         {
-            var shared = Path.Combine(home, "shared", framework);
-            var versions = (Directory.Exists(shared) ? Directory.EnumerateDirectories(shared) : []).OrderBy(v => v, StringComparer.Ordinal).ToList();
-            if (versions.Count == 0)
-                throw new BuildException($"This machine has no {framework} runtime in {home} to put into the stand-in base image; install that runtime.");
             Directory.CreateDirectory(destination / "shared" / framework);
-            runner.Run(new ToolInvocation(cp, ["-a", versions[^1], destination / "shared" / framework]) { LogOutput = false });
+            runner.Run(new ToolInvocation(cp, ["-a", folder, destination / "shared" / framework]) { LogOutput = false });
         }
 
         File.CreateSymbolicLink(rootfs / "usr/bin/dotnet", "/usr/share/dotnet/dotnet");

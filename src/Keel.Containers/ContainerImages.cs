@@ -13,6 +13,7 @@ public sealed class ContainerImages
 {
     private readonly IKeelBuild _build;
     private readonly MachineSetup _machine;
+    private readonly MachineFacts _facts;
     private readonly ILogger _log;
     private readonly List<PushResult> _pushed = [];
     private SourceContext? _source;
@@ -25,7 +26,8 @@ public sealed class ContainerImages
         _build = build;
         _log = build.Log;
         Options = options ?? new ContainerOptions();
-        _machine = new MachineSetup(build.Processes, build.Tools, Options.Machine ?? MachineFacts.ForThisMachine(), build.Log, Options.InstallMissingTools);
+        _facts = Options.Machine ?? MachineFacts.ForThisMachine();
+        _machine = new MachineSetup(build.Processes, build.Tools, _facts, build.Log, Options.InstallMissingTools);
         Docker = new DockerTool(build.Processes, build.Tools, build.RootDirectory, build.Log);
     }
 
@@ -61,40 +63,93 @@ public sealed class ContainerImages
     public void EnsureLocalRegistry() => new LocalRegistry(Docker, _machine, _build.TemporaryDirectory, _log).EnsureRunning();
 
     /// <summary>
-    /// Builds the image with every tag of the plan and its labels. When the base image cannot be pulled, a stand-in
-    /// is made locally where the base image's rule allows it for the plan's registry; otherwise nothing is built.
+    /// Builds the image with every tag of the plan and its labels, for the engine's platform. When the base image cannot
+    /// be pulled, a stand-in is made locally where the base image's rule allows it for the plan's registry; otherwise
+    /// nothing is built.
     /// </summary>
-    public string Build(ImagePlan plan, DockerBuildSettings settings, BaseImage baseImage)
+    public string Build(ImagePlan plan, DockerBuildSettings settings, BaseImage baseImage) =>
+        Build(plan, [], _ => settings, baseImage)[0];
+
+    /// <summary>
+    /// Builds one image per platform (none: the engine's own), each from the settings the build gives for it (the app
+    /// published for that platform's runtime identifier), on the base image for that platform, and returns their ids.
+    /// One platform's image carries the plan's tags; with several, each carries its own (<see cref="ImagePlan.ForPlatform"/>)
+    /// and <see cref="Push(ImagePlan, IReadOnlyList{ContainerPlatform}, RegistryCredentials?, TimeSpan?)"/> joins them
+    /// under the plan's tags. Platforms this machine runs only under emulation get it first, before anything is built.
+    /// </summary>
+    public IReadOnlyList<string> Build(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms, Func<ContainerPlatform, DockerBuildSettings> settingsFor, BaseImage baseImage)
     {
-        if (!Directory.Exists(settings.Context))
-            throw new BuildException($"The image's build context {settings.Context} does not exist; create it, or point the build at the folder that holds the app.");
-        var dockerfile = settings.File ?? Path.Combine(settings.Context, "Dockerfile");
-        if (!File.Exists(dockerfile))
-            throw new BuildException($"There is no Dockerfile at {dockerfile}; add one (FROM the base image, COPY the published app), or point the build at the one the app has.");
         EnsureEngine();
-        new BaseImageStandIn(Docker, _machine, _build.Processes, _build.Tools, _build.TemporaryDirectory, _log).Ensure(baseImage, plan.Registry);
-        var id = Docker.Build(settings with
+        var engine = ContainerPlatform.Parse(Docker.EnginePlatform, "The Docker engine's platform");
+        IReadOnlyList<ContainerPlatform> targets = platforms.Count == 0 ? [engine] : platforms;
+        var emulated = targets.Where(p => !p.RunsOn(engine.ToString())).ToList();
+        Emulation().EnsureFor(emulated.Select(p => p.Architecture), engine.Architecture);
+        var plans = plan.PerPlatform(targets);
+        var ids = new List<string>();
+        for (var i = 0; i < targets.Count; i++)
         {
-            Tags = [.. plan.References, .. settings.Tags],
-            Labels = new SortedDictionary<string, string>(plan.Labels.Concat(settings.Labels).ToDictionary(), StringComparer.Ordinal),
-            BuildArgs = new SortedDictionary<string, string>(settings.BuildArgs.ToDictionary(), StringComparer.Ordinal) { ["BASE_IMAGE"] = baseImage.Name },
-        });
-        _log.Information("Built {Image} ({Id}) as {Tags}", plan.Repository, id, string.Join(", ", plan.Tags));
-        return id;
+            var (platform, platformPlan, native) = (targets[i], plans[i], !emulated.Contains(targets[i]));
+            var settings = settingsFor(platform);
+            if (!Directory.Exists(settings.Context))
+                throw new BuildException($"The image's build context {settings.Context} does not exist; create it, or point the build at the folder that holds the app.");
+            var dockerfile = settings.File ?? Path.Combine(settings.Context, "Dockerfile");
+            if (!File.Exists(dockerfile))
+                throw new BuildException($"There is no Dockerfile at {dockerfile}; add one (FROM the base image, COPY the published app), or point the build at the one the app has.");
+            var from = new BaseImageStandIn(Docker, _machine, _build.Processes, _build.Tools, _build.TemporaryDirectory, _log).Ensure(baseImage, plan.Registry, platform, native);
+            var id = Docker.Build(settings with
+            {
+                Tags = [.. platformPlan.References, .. settings.Tags],
+                Labels = new SortedDictionary<string, string>(platformPlan.Labels.Concat(settings.Labels).ToDictionary(), StringComparer.Ordinal),
+                BuildArgs = new SortedDictionary<string, string>(settings.BuildArgs.ToDictionary(), StringComparer.Ordinal) { ["BASE_IMAGE"] = from },
+                Platforms = native && platforms.Count <= 1 ? settings.Platforms : [platform.ToString()],
+            });
+            _log.Information("Built {Image} for {Platform} ({Id}) as {Tags}", plan.Repository, platform, id, string.Join(", ", platformPlan.Tags));
+            ids.Add(id);
+        }
+
+        return ids;
     }
 
-    /// <summary>Runs the image, waits for the check's endpoint to answer 200 with the expected version, and removes it.</summary>
-    public void SmokeTest(string reference, SmokeCheck check)
+    /// <summary>
+    /// Whether this machine can run every platform's image for its smoke test, natively or under emulation it already
+    /// has or can set up (root, binfmt_misc); checked before anything runs, it changes nothing. The error names what is missing.
+    /// </summary>
+    public bool CanRun(IReadOnlyList<ContainerPlatform> platforms)
+    {
+        var machine = ContainerPlatform.ThisMachine;
+        Emulation().Check(platforms.Where(p => !p.RunsOn(machine.ToString())).Select(p => p.Architecture), machine.Architecture);
+        return true;
+    }
+
+    private Emulation Emulation() => new(_machine, _build.Processes, _build.Tools, _facts, _log);
+
+    /// <summary>
+    /// Runs the image, waits for the check's endpoint to answer 200 with the expected version, and removes it. For one
+    /// platform's image (null: the engine's own) it runs under emulation where the engine's processor differs: the image
+    /// must be that platform's, and where the check names the field, the app must report that platform's architecture.
+    /// </summary>
+    public void SmokeTest(string reference, SmokeCheck check, ContainerPlatform? platform = null)
     {
         var (port, healthPath) = (check.Port, check.Path);
+        if (platform is not null)
+        {
+            var built = Docker.Query("image", "inspect", "--format", "{{.Os}}/{{.Architecture}}{{if .Variant}}/{{.Variant}}{{end}}", reference).StandardOutput.Trim();
+            if (!platform.RunsOn(built))
+                throw new BuildException($"{reference} is an image for {(built.Length > 0 ? built : "no platform")}, not {platform}; the base image for {platform} is wrong, remove it (docker image rm) and build again.");
+        }
+
         // Named before it starts, so that it can be removed even when Ctrl-C comes while docker is still starting it.
         var container = $"keel-smoke-{Guid.NewGuid():N}"[..24];
+        var started = DateTime.UtcNow;
         try
         {
-            Docker.Run("run", "--detach", "--name", container, "--publish", $"127.0.0.1::{port}", reference);
+            Docker.Run([
+                "run", "--detach", "--name", container, "--publish", $"127.0.0.1::{port}",
+                .. platform is null ? Array.Empty<string>() : ["--platform", platform.ToString()],
+                reference]);
             var address = Docker.Query("port", container, $"{port}/tcp").StandardOutput.Split('\n')[0].Trim();
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            string? version = null;
+            string? version = null, architecture = null;
             string last = "no answer";
             var healthy = _machine.WaitFor(() =>
             {
@@ -106,6 +161,7 @@ public sealed class ContainerImages
                         return false;
                     var body = response.Content.ReadFromJsonAsync<JsonElement>(Cancellation).GetAwaiter().GetResult();
                     version = body.ValueKind == JsonValueKind.Object && body.TryGetProperty(check.VersionField, out var v) ? v.ToString() : null;
+                    architecture = check.ArchitectureField is { } field && body.ValueKind == JsonValueKind.Object && body.TryGetProperty(field, out var a) ? a.ToString() : null;
                     return true;
                 }
                 catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !Cancellation.IsCancellationRequested)
@@ -123,7 +179,11 @@ public sealed class ContainerImages
 
             if (version != check.ExpectedVersion)
                 throw new BuildException($"{reference} answers {healthPath} with {check.VersionField} '{version}', expected '{check.ExpectedVersion}'.");
-            _log.Information("Smoke test passed: {Reference} answers {Path} with version {Version}.", reference, healthPath, version);
+            var expected = (platform ?? ContainerPlatform.Parse(Docker.EnginePlatform, "The Docker engine's platform")).ProcessArchitecture;
+            if (check.ArchitectureField is { } architectureField && !string.Equals(architecture, expected, StringComparison.OrdinalIgnoreCase))
+                throw new BuildException($"{reference} answers {healthPath} with {architectureField} '{architecture}', expected '{expected}': the app does not run as a {platform} process.");
+            _log.Information("Smoke test passed in {Seconds:0.0} s: {Reference} answers {Path} with version {Version}{Architecture}.",
+                (DateTime.UtcNow - started).TotalSeconds, reference, healthPath, version, architecture is null ? "" : $" on {architecture}");
         }
         finally
         {
@@ -133,15 +193,20 @@ public sealed class ContainerImages
     }
 
     /// <summary>
-    /// Logs in (credentials in a DOCKER_CONFIG of the build's own, removed afterwards) and publishes the image so that
-    /// immutable tags never move: when they already name this commit's image (a re-run), that image stays and nothing
-    /// is pushed again; when they name another commit's, the push fails before anything is written. Floating tags are
-    /// pointed at the digest last, once every immutable tag is verified through the registry API.
+    /// Logs in (credentials in a DOCKER_CONFIG of the build's own, removed afterwards) and publishes the images
+    /// <see cref="Build(ImagePlan, IReadOnlyList{ContainerPlatform}, Func{ContainerPlatform, DockerBuildSettings}, BaseImage)"/>
+    /// made, so that immutable tags never move: when they already name this commit's image (a re-run), that image stays
+    /// and nothing is pushed again; when they name another commit's, the push fails before anything is written. Floating
+    /// tags are pointed at the digest last, once every immutable tag is verified through the registry API.
+    /// One platform (or none) is pushed as one image under the plan's tags. Several are pushed each under its own
+    /// immutable tags, then joined in one OCI image index under the plan's tags, by the same rules; the index is read
+    /// back: every tag names it, and it lists each platform's pushed manifest, whose config is that platform's.
     /// </summary>
     /// <param name="plan">What to push.</param>
+    /// <param name="platforms">The platforms the images were built for; none: the engine's own.</param>
     /// <param name="credentials">The login, or null for a registry that takes none.</param>
     /// <param name="callLimit">How long one push or login may take before it is stopped (and tried again); 10 minutes when null.</param>
-    public PushResult Push(ImagePlan plan, RegistryCredentials? credentials, TimeSpan? callLimit = null)
+    public PushResult Push(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms, RegistryCredentials? credentials, TimeSpan? callLimit = null)
     {
         EnsureEngine();
         var configs = _build.TemporaryDirectory / "docker-config";
@@ -157,32 +222,7 @@ public sealed class ContainerImages
             if (credentials is not null)
                 Login(docker, plan.Registry, credentials, callLimit);
             using var registry = new RegistryClient(plan.Registry, credentials?.Username, credentials?.Password) { CredentialsHint = Options.CredentialsHint };
-            var immutable = plan.Tags.Where(t => !t.Floating).ToList();
-            var floating = plan.Tags.Where(t => t.Floating).ToList();
-
-            var digest = Published(registry, plan, immutable);
-            if (digest is null)
-            {
-                var digests = immutable
-                    .Select(tag => Retried($"Pushing {plan.Repository}:{tag}", () => PushOne(docker, registry, plan, tag, callLimit)))
-                    .Distinct()
-                    .ToList();
-                if (digests.Count != 1)
-                    throw new BuildException($"The tags of {plan.Repository} were pushed with different digests ({string.Join(", ", digests)}); push again.");
-                digest = digests[0];
-            }
-            else
-            {
-                foreach (var tag in immutable)
-                    PointAt(registry, plan, tag, digest);
-            }
-
-            Verify(registry, plan, immutable, digest);
-            foreach (var tag in floating)
-                PointAt(registry, plan, tag, digest);
-            Verify(registry, plan, floating, digest);
-            _log.Information("Verified in {Registry}: {Count} tags resolve to {Digest}.", plan.Registry, plan.Tags.Count, digest);
-
+            var digest = platforms.Count > 1 ? PublishIndex(docker, registry, plan, platforms, callLimit) : PublishImage(docker, registry, plan, callLimit);
             _log.Information("Pushed {Repository}@{Digest} as {Tags}", plan.Repository, digest, string.Join(", ", plan.Tags));
             var result = new PushResult(plan.Repository, digest, [.. plan.Tags.Select(t => t.Name)]);
             _pushed.Add(result);
@@ -206,6 +246,101 @@ public sealed class ContainerImages
             {
                 Directory.Delete(config, recursive: true);
             }
+        }
+    }
+
+    /// <summary>One image under all the plan's tags: immutable ones pushed (or kept), verified, then the floating ones.</summary>
+    private string PublishImage(DockerTool docker, RegistryClient registry, ImagePlan plan, TimeSpan? callLimit)
+    {
+        var immutable = plan.Tags.Where(t => !t.Floating).ToList();
+        var floating = plan.Tags.Where(t => t.Floating).ToList();
+        var digest = PushImmutable(docker, registry, plan, Published(registry, plan, immutable), callLimit);
+        Verify(registry, plan, immutable, digest);
+        foreach (var tag in floating)
+            PointAt(registry, plan, tag, digest);
+        Verify(registry, plan, floating, digest);
+        _log.Information("Verified in {Registry}: {Count} tags resolve to {Digest}.", plan.Registry, plan.Tags.Count, digest);
+        return digest;
+    }
+
+    /// <summary>Pushes the immutable tags, or points them at the image the registry already holds for this commit.</summary>
+    private string PushImmutable(DockerTool docker, RegistryClient registry, ImagePlan plan, string? published, TimeSpan? callLimit)
+    {
+        var immutable = plan.Tags.Where(t => !t.Floating).ToList();
+        if (published is not null)
+        {
+            foreach (var tag in immutable)
+                PointAt(registry, plan, tag, published);
+            return published;
+        }
+
+        var digests = immutable
+            .Select(tag => Retried($"Pushing {plan.Repository}:{tag}", () => PushOne(docker, registry, plan, tag, callLimit)))
+            .Distinct()
+            .ToList();
+        return digests.Count == 1
+            ? digests[0]
+            : throw new BuildException($"The tags of {plan.Repository} were pushed with different digests ({string.Join(", ", digests)}); push again.");
+    }
+
+    /// <summary>Every platform's image under its own tags, then the index that lists them under the plan's tags.</summary>
+    private string PublishIndex(DockerTool docker, RegistryClient registry, ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms, TimeSpan? callLimit)
+    {
+        var immutable = plan.Tags.Where(t => !t.Floating).ToList();
+        var floating = plan.Tags.Where(t => t.Floating).ToList();
+        var plans = plan.PerPlatform(platforms);
+        var digest = Published(registry, plan, immutable);
+        if (digest is null)
+        {
+            // Every check before the first write: a platform's tags of another commit stop the push with nothing written.
+            var published = plans.Select(p => Published(registry, p, [.. p.Tags])).ToList();
+            var manifests = new List<PlatformManifest>();
+            for (var i = 0; i < platforms.Count; i++)
+            {
+                var image = PushImmutable(docker, registry, plans[i], published[i], callLimit);
+                Verify(registry, plans[i], plans[i].Tags, image);
+                var (body, mediaType) = Retried($"Reading {plan.Path}@{image}", () => registry.ManifestAsync(plan.Path, image, Cancellation).GetAwaiter().GetResult());
+                manifests.Add(new PlatformManifest(platforms[i], image, mediaType, body.Length));
+            }
+
+            var index = ImageIndex.Create(manifests, plan.Labels);
+            digest = ManifestDigest.Of(index);
+            foreach (var tag in immutable)
+            {
+                Retried($"Pushing the index {plan.Repository}:{tag}", () =>
+                    registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult() == digest
+                    || registry.PutManifestAsync(plan.Path, tag.Name, index, ImageIndex.MediaType, Cancellation).GetAwaiter().GetResult() is not null);
+            }
+        }
+        else
+        {
+            foreach (var tag in immutable)
+                PointAt(registry, plan, tag, digest);
+        }
+
+        Verify(registry, plan, immutable, digest);
+        VerifyIndex(registry, plan, digest, platforms);
+        foreach (var tag in floating)
+            PointAt(registry, plan, tag, digest);
+        Verify(registry, plan, floating, digest);
+        _log.Information("Verified in {Registry}: {Count} tags resolve to the index {Digest} of {Platforms}.", plan.Registry, plan.Tags.Count, digest, string.Join(", ", platforms));
+        return digest;
+    }
+
+    /// <summary>The index lists exactly the platforms, and each platform's manifest has a config of that platform.</summary>
+    private void VerifyIndex(RegistryClient registry, ImagePlan plan, string digest, IReadOnlyList<ContainerPlatform> platforms)
+    {
+        var (index, _) = Retried($"Reading {plan.Path}@{digest}", () => registry.ManifestAsync(plan.Path, digest, Cancellation).GetAwaiter().GetResult());
+        var listed = ImageIndex.Platforms(index);
+        var expected = platforms.Select(p => p.ToString()).Order(StringComparer.Ordinal).ToList();
+        if (!listed.Keys.SequenceEqual(expected))
+            throw new BuildException($"{plan.Path}@{digest} in {plan.Registry} lists {string.Join(", ", listed.Keys)}, not {string.Join(", ", expected)}.");
+        foreach (var platform in platforms)
+        {
+            var image = listed[platform.ToString()];
+            var actual = Retried($"Reading {plan.Path}@{image}", () => registry.ImagePlatformAsync(plan.Path, image, Cancellation).GetAwaiter().GetResult());
+            if (!platform.RunsOn(actual))
+                throw new BuildException($"The {platform} image {plan.Path}@{image} in {plan.Registry} is a {actual} image; its base image is wrong for {platform}.");
         }
     }
 

@@ -31,16 +31,31 @@ internal sealed class Emulation(MachineSetup machine, ProcessRunner runner, Tool
     public bool Runs(string architecture, string nativeArchitecture) =>
         architecture == nativeArchitecture || (Interpreters.TryGetValue(architecture, out var name) && IsEnabled(name));
 
-    /// <summary>Makes programs of every architecture run here, registering emulation where it is missing.</summary>
-    public void EnsureFor(IEnumerable<string> architectures, string nativeArchitecture)
+    /// <summary>
+    /// Fails in one line when an architecture neither runs here nor can be made to (no emulator for it, or registering
+    /// one needs root); changes nothing, so it can run before anything else does.
+    /// </summary>
+    public void Check(IEnumerable<string> architectures, string nativeArchitecture)
     {
         foreach (var architecture in architectures.Distinct().Where(a => !Runs(a, nativeArchitecture)))
         {
             var platform = $"linux/{architecture}";
-            if (!Interpreters.TryGetValue(architecture, out var name))
+            if (!Interpreters.ContainsKey(architecture))
                 throw new BuildException($"This machine cannot run {platform} programs, and there is no emulator for that architecture; build {platform} images where they run, or leave {platform} out.");
             if (!facts.IsRoot)
                 throw new BuildException($"Running {platform} images here needs emulation (qemu-user-static registered in binfmt_misc), and registering it needs root; run 'sudo apt-get install qemu-user-static' (or docker run --privileged --rm tonistiigi/binfmt --install {architecture}) once, then build again.");
+        }
+    }
+
+    /// <summary>Makes programs of every architecture run here, registering emulation where it is missing.</summary>
+    public void EnsureFor(IEnumerable<string> architectures, string nativeArchitecture)
+    {
+        var missing = architectures.Distinct().Where(a => !Runs(a, nativeArchitecture)).ToList();
+        Check(missing, nativeArchitecture);
+        foreach (var architecture in missing)
+        {
+            var platform = $"linux/{architecture}";
+            var name = Interpreters[architecture];
             MountBinfmt(platform);
             machine.Require($"{name}-static", "qemu-user-static", $"{platform} images are smoke-tested under emulation");
             Register(name, platform);

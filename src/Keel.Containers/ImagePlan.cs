@@ -14,4 +14,15 @@ public sealed record ImagePlan(string Repository, IReadOnlyList<ImageTag> Tags, 
 
     /// <summary>The repository without its registry, as the registry API names it.</summary>
     public string Path => Repository[(Repository.IndexOf('/') + 1)..];
+
+    /// <summary>
+    /// One platform's image of a multi-platform push: its own tags are the immutable tags with the platform appended
+    /// (1.2.3-linux-arm64), immutable as well; floating tags name only the index that lists every platform.
+    /// </summary>
+    public ImagePlan ForPlatform(ContainerPlatform platform) =>
+        this with { Tags = [.. Tags.Where(t => !t.Floating).Select(t => new ImageTag($"{t.Name}-{platform.TagSuffix}", Floating: false))] };
+
+    /// <summary>What each platform's image is tagged with: one platform's image takes the plan itself; several take <see cref="ForPlatform"/>.</summary>
+    public IReadOnlyList<ImagePlan> PerPlatform(IReadOnlyList<ContainerPlatform> platforms) =>
+        platforms.Count == 1 ? [this] : [.. platforms.Select(ForPlatform)];
 }

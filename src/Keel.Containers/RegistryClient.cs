@@ -118,7 +118,32 @@ internal sealed class RegistryClient : IDisposable
         Ensure(response, $"{path}:{tag}");
     }
 
-    private async Task<(byte[] Body, string MediaType)> ManifestAsync(string path, string reference, CancellationToken cancellationToken)
+    /// <summary>Puts a manifest (an image index) under a tag and returns the digest the registry gave it.</summary>
+    public async Task<string> PutManifestAsync(string path, string tag, byte[] manifest, string mediaType, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, $"/v2/{path}/manifests/{tag}")
+        {
+            Content = new ByteArrayContent(manifest) { Headers = { ContentType = new MediaTypeHeaderValue(mediaType) } },
+        }, Scope(path, push: true), cancellationToken);
+        Ensure(response, $"{path}:{tag}");
+        return response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : ManifestDigest.Of(manifest);
+    }
+
+    /// <summary>The os, architecture and variant an image manifest's config names: what its platform really is.</summary>
+    public async Task<string> ImagePlatformAsync(string path, string digest, CancellationToken cancellationToken = default)
+    {
+        var (manifest, _) = await ManifestAsync(path, digest, cancellationToken);
+        using var document = JsonDocument.Parse(manifest);
+        var config = document.RootElement.GetProperty("config").GetProperty("digest").GetString()!;
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/blobs/{config}"), Scope(path, push: false), cancellationToken);
+        Ensure(response, $"{path}@{config}");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        string? Field(string name) => body.RootElement.TryGetProperty(name, out var value) ? value.GetString() : null;
+        return Field("variant") is { Length: > 0 } variant ? $"{Field("os")}/{Field("architecture")}/{variant}" : $"{Field("os")}/{Field("architecture")}";
+    }
+
+    /// <summary>A manifest's bytes and media type, by tag or digest.</summary>
+    public async Task<(byte[] Body, string MediaType)> ManifestAsync(string path, string reference, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() => ManifestRequest(HttpMethod.Get, path, reference), Scope(path, push: false), cancellationToken);
         Ensure(response, $"{path}@{reference}");

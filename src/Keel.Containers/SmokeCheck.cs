@@ -9,4 +9,10 @@ public sealed record SmokeCheck(int Port, string Path, string VersionField, stri
 {
     /// <summary>How long the app may take to answer after the container starts.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The JSON field in which the app reports <c>RuntimeInformation.ProcessArchitecture</c> (X64, Arm64), checked
+    /// against the image's platform; null: not checked.
+    /// </summary>
+    public string? ArchitectureField { get; init; }
 }

@@ -1,9 +1,13 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Store;
 
-/// <summary>The health endpoint's body: the status and the version that is running, so a smoke test can check both.</summary>
+/// <summary>
+/// The health endpoint's body: the status, the version that is running and the processor architecture it runs as
+/// (X64, Arm64), so a smoke test can check all three, also of an image for another platform running under emulation.
+/// </summary>
 internal static class HealthResponse
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)
@@ -14,6 +18,7 @@ internal static class HealthResponse
         {
             status = report.Status.ToString().ToLowerInvariant(),
             version = version.Informational,
+            architecture = RuntimeInformation.ProcessArchitecture.ToString(),
         }));
     }
 }

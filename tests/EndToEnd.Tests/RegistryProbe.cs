@@ -82,4 +82,28 @@ public sealed class RegistryProbe(string address, Func<string?, AuthenticationHe
         response.EnsureSuccessStatusCode();
         return response.Headers.GetValues("Docker-Content-Digest").Single();
     }
+
+    /// <summary>A manifest as a client that takes every kind sees it (an OCI index stays an index), with its digest.</summary>
+    public (JsonElement Manifest, string MediaType, string Digest) Manifest(string path, string reference)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/manifests/{reference}") { Headers = { Authorization = authorize($"repository:{path}:pull") } };
+        foreach (var type in new[] { "application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.docker.distribution.manifest.v2+json", "application/vnd.oci.image.manifest.v1+json" })
+            request.Headers.Accept.ParseAdd(type);
+        using var response = _http.SendAsync(request).GetAwaiter().GetResult();
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+        return (body.RootElement.Clone(), response.Content.Headers.ContentType?.MediaType ?? "", response.Headers.GetValues("Docker-Content-Digest").Single());
+    }
+
+    /// <summary>os/architecture from the config blob of the image manifest a digest names.</summary>
+    public string Platform(string path, string digest)
+    {
+        var (manifest, _, _) = Manifest(path, digest);
+        var config = manifest.GetProperty("config").GetProperty("digest").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/blobs/{config}") { Headers = { Authorization = authorize($"repository:{path}:pull") } };
+        using var blob = _http.SendAsync(request).GetAwaiter().GetResult();
+        blob.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(blob.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+        return $"{body.RootElement.GetProperty("os").GetString()}/{body.RootElement.GetProperty("architecture").GetString()}";
+    }
 }

@@ -5,10 +5,13 @@ namespace EndToEnd.Tests;
 /// <summary>Runs an image for a moment and asks it over HTTP, as a user checking a published image would.</summary>
 public static class RunningImage
 {
-    public static async Task<JsonElement> GetJsonAsync(string reference, string path)
+    /// <param name="reference">The image.</param>
+    /// <param name="path">What to ask for.</param>
+    /// <param name="platform">The platform of the image (another processor's runs under emulation); null: the engine's own.</param>
+    public static async Task<JsonElement> GetJsonAsync(string reference, string path, string? platform = null)
     {
         var port = SecureRegistry.FreePort();
-        var container = Shell.Check("docker", "run", "--detach", "--publish", $"127.0.0.1:{port}:8080", reference);
+        var container = Shell.Check("docker", ["run", "--detach", "--publish", $"127.0.0.1:{port}:8080", .. platform is null ? Array.Empty<string>() : ["--platform", platform], reference]);
         try
         {
             using var http = new HttpClient();
@@ -18,7 +21,7 @@ public static class RunningImage
                 {
                     return JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{port}{path}")).RootElement.Clone();
                 }
-                catch (HttpRequestException) when (i < 120)
+                catch (HttpRequestException) when (i < 240)
                 {
                     await Task.Delay(250);
                 }

@@ -102,6 +102,24 @@ public sealed class SecureRegistry : IDisposable
     /// <summary>The token server, when the registry sends clients to one (ghcr.io's way); null for Basic auth.</summary>
     public TokenServer? Tokens { get; }
 
+    /// <summary>Pulls an image from this registry as a user would (logged in through a DOCKER_CONFIG of its own), for one platform or the engine's.</summary>
+    public void Pull(string reference, string? platform = null)
+    {
+        var config = Directory.CreateTempSubdirectory("keel-e2e-docker-").FullName;
+        try
+        {
+            var docker = new Dictionary<string, string> { ["DOCKER_CONFIG"] = config };
+            var login = Shell.Run("docker", ["login", Address, "--username", Username, "--password-stdin"], environment: docker, input: Password);
+            Assert.True(login.ExitCode == 0, login.Output);
+            var pull = Shell.Run("docker", ["pull", .. platform is null ? Array.Empty<string>() : ["--platform", platform], reference], environment: docker);
+            Assert.True(pull.ExitCode == 0, pull.Output);
+        }
+        finally
+        {
+            Directory.Delete(config, recursive: true);
+        }
+    }
+
     public void Dispose()
     {
         try

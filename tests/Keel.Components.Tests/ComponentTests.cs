@@ -96,4 +96,39 @@ public class ComponentTests
                 $"pack|{root.File(project)}|--no-restore|--no-build|--output|{packages}|--include-symbols|-p:SymbolPackageFormat=snupkg|--configuration|Release|-p:Version=1.2.3|--nologo")],
             File.ReadAllLines(record).Where(line => line.StartsWith("pack|", StringComparison.Ordinal)));
     }
+
+    private sealed class PublishingPerRuntime : KeelBuild, IPublish
+    {
+        public Configuration Configuration => Configuration.Release;
+
+        public AbsolutePath Solution => RootDirectory / "app.slnx";
+
+        public AbsolutePath PublishProject => RootDirectory / "src/App/App.csproj";
+
+        public IReadOnlyList<string> PublishRuntimes => ["linux-x64", "linux-arm64"];
+
+        public Configure<DotNetBuildSettings> CompileSettings => s => s.SetProperty("Version", "2.1.0");
+    }
+
+    [Fact]
+    public void PublishingForRuntimesWritesOneFolderPerRuntimeWithTheCompiledVersion()
+    {
+        using var root = new TempDirectory();
+        root.Write("app.slnx", "<Solution />\n");
+        var record = root.File("dotnet-calls.txt");
+
+        var outcome = TestBuild.Run<PublishingPerRuntime>(["Publish"], root: root, environment: new Dictionary<string, string>
+        {
+            ["DOTNET_EXE"] = Repository.TestProgramHost,
+            ["TEST_PROGRAM_RECORD"] = record,
+        });
+
+        Assert.Equal(0, outcome.ExitCode);
+        var publish = root.File(".nuke/temp/publish");
+        // Each runtime's publish restores and builds for that runtime, framework-dependent, stamped as Compile stamps.
+        Assert.Equal(
+            [.. new[] { "linux-x64", "linux-arm64" }.Select(rid =>
+                $"publish|{root.File("src/App/App.csproj")}|--output|{publish}/{rid}|--runtime|{rid}|--no-self-contained|--configuration|Release|-p:Version=2.1.0|--nologo")],
+            File.ReadAllLines(record).Where(line => line.StartsWith("publish|", StringComparison.Ordinal)));
+    }
 }

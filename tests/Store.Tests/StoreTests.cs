@@ -21,6 +21,8 @@ public class StoreTests(WebApplicationFactory<Program> factory) : IClassFixture<
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
         Assert.Equal(StampedVersion, body.RootElement.GetProperty("version").GetString());
+        // What the image's smoke test checks against the platform it was built for.
+        Assert.Equal(System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString(), body.RootElement.GetProperty("architecture").GetString());
     }
 
     [Fact]

@@ -6,8 +6,9 @@ internal static class DockerBuildCommand
 {
     public static (IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string?> Environment) For(DockerBuildSettings settings, DockerBuilder builder, string imageIdFile)
     {
-        if (builder != DockerBuilder.Buildx && (settings.Platforms.Count > 0 || settings.CacheFrom.Count > 0 || settings.CacheTo.Count > 0 || settings.Push))
-            throw new BuildException("Building for a platform, build caches and pushing while building need docker buildx, which this docker client does not have; install the buildx plugin.");
+        // Every builder builds for one platform whose base image is in the engine's store; several at once need buildx.
+        if (builder != DockerBuilder.Buildx && (settings.Platforms.Count > 1 || settings.CacheFrom.Count > 0 || settings.CacheTo.Count > 0 || settings.Push))
+            throw new BuildException("Building for several platforms at once, build caches and pushing while building need docker buildx, which this docker client does not have; install the buildx plugin, or build one platform at a time.");
 
         var arguments = new List<string>();
         arguments.AddRange(builder == DockerBuilder.Buildx ? ["buildx", "build"] : ["build"]);

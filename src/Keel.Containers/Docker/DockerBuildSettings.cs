@@ -11,7 +11,7 @@ public sealed record DockerBuildSettings
     public IReadOnlyDictionary<string, string> BuildArgs { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
     public string? Target { get; init; }
 
-    /// <summary>linux/amd64, linux/arm64, ...; needs buildx.</summary>
+    /// <summary>linux/amd64, linux/arm64, ...: one with any builder (its base image in the engine's store), several with buildx.</summary>
     public IReadOnlyList<string> Platforms { get; init; } = [];
 
     /// <summary>Cache sources and exports, e.g. type=registry,ref=IMAGE:buildcache; need buildx.</summary>

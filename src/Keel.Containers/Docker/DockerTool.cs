@@ -67,8 +67,11 @@ public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools,
     }
 
     /// <summary>Pulls an image; the result says whether it worked. A registry that hangs stops it after <paramref name="limit"/>.</summary>
-    public ProcessResult Pull(string image, TimeSpan? limit = null) =>
-        runner.Run(Invocation(["pull", image]) with { CheckExitCode = false, LogOutput = false, Timeout = limit ?? DefaultRegistryCallLimit });
+    /// <param name="image">The image.</param>
+    /// <param name="platform">Which platform's image of a multi-platform one; null: the engine's own.</param>
+    /// <param name="limit">How long the pull may take.</param>
+    public ProcessResult Pull(string image, string? platform = null, TimeSpan? limit = null) =>
+        runner.Run(Invocation(platform is null ? ["pull", image] : ["pull", "--platform", platform, image]) with { CheckExitCode = false, LogOutput = false, Timeout = limit ?? DefaultRegistryCallLimit });
 
     public void Logout(string registry) => Cleanup("logout", registry);
 

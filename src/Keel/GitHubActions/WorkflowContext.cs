@@ -13,4 +13,7 @@ internal sealed record WorkflowContext(IReadOnlyList<TargetDefinition> Targets, 
 
     /// <summary>Steps the build adds after its own, from [GitHubActionsStep] attributes.</summary>
     public IReadOnlyList<GitHubActionsStepAttribute> Steps { get; init; } = [];
+
+    /// <summary>What features add before the build, from attributes derived from <see cref="GitHubActionsJobSetupAttribute"/>.</summary>
+    public IReadOnlyList<GitHubActionsJobSetupAttribute> Setups { get; init; } = [];
 }

@@ -86,7 +86,10 @@ internal sealed class WorkflowExtension : IBuildExtension
         var steps = type.GetCustomAttributes<GitHubActionsStepAttribute>().ToList();
         if (steps.FirstOrDefault(step => !workflows.Contains(step.Workflow)) is { } stray)
             throw new BuildException($"[GitHubActionsStep] {stray.Uses} names workflow '{stray.Workflow}', which the build does not have; known: {string.Join(", ", workflows)}.");
-        return new WorkflowContext(session.Targets, session.Parameters, UsesGitVersion(type)) { Steps = steps, Layout = session.Layout };
+        var setups = type.GetCustomAttributes<GitHubActionsJobSetupAttribute>().ToList();
+        if (setups.FirstOrDefault(setup => !workflows.Contains(setup.Workflow)) is { } straySetup)
+            throw new BuildException($"[{straySetup.GetType().Name.Replace("Attribute", "", StringComparison.Ordinal)}] names workflow '{straySetup.Workflow}', which the build does not have; known: {string.Join(", ", workflows)}.");
+        return new WorkflowContext(session.Targets, session.Parameters, UsesGitVersion(type)) { Steps = steps, Setups = setups, Layout = session.Layout };
     }
 
     private static bool UsesGitVersion(Type type)

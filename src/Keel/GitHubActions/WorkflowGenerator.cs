@@ -112,6 +112,16 @@ internal static class WorkflowGenerator
         }
 
         steps.AddRange(workflow.SetupCommands.Select(command => new StepModel { Run = command }));
+        var setups = publishes ? build.Setups.Where(setup => setup.Workflow == workflow.Name).ToList() : [];
+        steps.AddRange(setups
+            .SelectMany(setup => images.SelectMany(setup.StepsFor))
+            .DistinctBy(step => (step.Name, step.Uses))
+            .Select(step => new StepModel
+            {
+                Name = step.Name,
+                Action = PinnedAction.Parse(step.Uses, step.Version, workflow.PinActions, workflow.Name),
+                With = step.With,
+            }));
 
         var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (publishes)
@@ -124,6 +134,12 @@ internal static class WorkflowGenerator
 
         foreach (var (parameter, _) in inputs)
             environment[parameter.EnvironmentName] = $"${{{{ inputs.{parameter.Name} }}}}";
+        foreach (var setup in setups)
+        {
+            var attribute = $"[{setup.GetType().Name.Replace("Attribute", "", StringComparison.Ordinal)}]";
+            foreach (var (name, value) in setup.ParameterValues)
+                environment[Parameter(build, name, workflow.Name, attribute).EnvironmentName] = value;
+        }
 
         var command = new List<string> { windows ? build.Layout.WindowsScript : build.Layout.UnixScript };
         command.AddRange(group);

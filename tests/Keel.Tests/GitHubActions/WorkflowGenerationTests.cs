@@ -50,6 +50,7 @@ public class WorkflowGenerationTests
         Name = "Attest",
         With = ["subject-name=${{ steps.build.outputs.image }}", "subject-digest=${{ steps.build.outputs.digest }}", "push-to-registry=false"],
         WritePermissions = [GitHubActionsPermission.IdToken, GitHubActionsPermission.Attestations])]
+    [RunnerSetup("release")]
     private sealed class Shop : KeelBuild
     {
         [Parameter("Key for the package feed"), Secret]
@@ -192,6 +193,41 @@ public class WorkflowGenerationTests
             {
                 Assert.Equal(-1, attest);
                 Assert.False(((YamlMappingNode)job["permissions"]).Children.ContainsKey("attestations"));
+            }
+        }
+    }
+
+    /// <summary>A feature's setup, as a package would derive it: a pinned action before the build, and a parameter value for it.</summary>
+    private sealed class RunnerSetupAttribute(string workflow) : GitHubActionsJobSetupAttribute(workflow)
+    {
+        public override IReadOnlyDictionary<string, string> ParameterValues => new Dictionary<string, string> { ["Retries"] = "5" };
+
+        public override IReadOnlyList<GitHubActionsSetupStep> StepsFor(GitHubActionsImage runner) =>
+            [new GitHubActionsSetupStep($"Set up the tool on {runner}", "example/setup-tool@0123456789abcdef0123456789abcdef01234567", "v1.2.0") { With = new Dictionary<string, string> { ["tool"] = "all" } }];
+    }
+
+    [Fact]
+    public void AFeaturesSetupRunsBeforeTheBuildInThePublishingJobAloneAndPassesItsParameters()
+    {
+        var jobs = Jobs(Generate()["release.yml"]);
+
+        foreach (var (id, job) in jobs)
+        {
+            var steps = Steps(job).ToList();
+            var setup = steps.FindIndex(s => s.Children.TryGetValue("uses", out var uses) && uses.ToString() == "example/setup-tool@0123456789abcdef0123456789abcdef01234567");
+            var build = steps.FindIndex(s => s.Children.TryGetValue("id", out var stepId) && stepId.ToString() == "build");
+            var environment = steps[build].Children.TryGetValue("env", out var env) ? (YamlMappingNode)env : new YamlMappingNode();
+            if (id == "push")
+            {
+                Assert.Equal(build - 1, setup);
+                Assert.Equal("Set up the tool on Ubuntu2204", steps[setup]["name"].ToString());
+                Assert.Equal("all", steps[setup]["with"]["tool"].ToString());
+                Assert.Equal("5", environment["RETRIES"].ToString());
+            }
+            else
+            {
+                Assert.Equal(-1, setup);
+                Assert.False(environment.Children.ContainsKey("RETRIES"));
             }
         }
     }
