@@ -107,7 +107,7 @@ partial class Build
         // and every platform's image is still in the engine's store.
         .Inputs(() => [PublishDirectory.RelativeTo(RootDirectory), "src/Store/Dockerfile", "src/Store/.dockerignore"])
         .InputValue("image", () => (string[])[.. Image.References, .. Image.Labels.Select(l => $"{l.Key}={l.Value}"), .. ImagePlatforms.Select(p => p.ToString())])
-        .InputValue("base", () => $"{BaseImage} {Containers.Docker.ImageId(BaseImage)}")
+        .InputValue("base", () => (string[])[.. ImagePlatforms.Select(p => $"{BaseImage} {p} {Containers.BaseImageId(Base, p)}")])
         .OutputValue("image", () => (string?[])[.. Image.PerPlatform(ImagePlatforms).Select(plan => Containers.Docker.ImageId(plan.References[0]))])
         .Requires(() => ImageNames.Host(TargetRegistry, nameof(Registry)).Length > 0)
         .Requires(() => Repository.Length > 0)

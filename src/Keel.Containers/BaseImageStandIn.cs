@@ -65,7 +65,7 @@ internal sealed class BaseImageStandIn(DockerTool docker, MachineSetup machine, 
 
         var reason = pull.Output.Select(l => l.Text.Trim()).LastOrDefault(l => l.Length > 0) ?? "no answer";
         if (baseImage.StandIn == StandInRule.Never)
-            throw new BuildException($"The base image {baseImage.Name} could not be pulled for {platform} ({reason}); check its name, that its registry answers and that you are logged in to it.");
+            throw new BuildException($"The base image {baseImage.Name} could not be pulled{(native ? "" : $" for {platform}")} ({reason}); check its name, that its registry answers and that you are logged in to it.");
         if (!allowed)
             throw NotHere(baseImage, registry);
         var recipe = baseImage.Recipe ?? throw new BuildException($"The base image {baseImage.Name} could not be pulled ({reason}), and the build gave no recipe for a stand-in.");

@@ -121,6 +121,13 @@ public sealed class ContainerImages
         return true;
     }
 
+    /// <summary>
+    /// The local id of the base image a platform's image is built from, null while it is not there: an input of the
+    /// build's up-to-date check, so a new base image for any platform rebuilds that image.
+    /// </summary>
+    public string? BaseImageId(BaseImage baseImage, ContainerPlatform platform) =>
+        Docker.ImageId(platform.RunsOn(Docker.EnginePlatform) ? baseImage.Name : BaseImageStandIn.ForPlatform(baseImage.Name, platform));
+
     private Emulation Emulation() => new(_machine, _build.Processes, _build.Tools, _facts, _log);
 
     /// <summary>
@@ -222,7 +229,7 @@ public sealed class ContainerImages
             if (credentials is not null)
                 Login(docker, plan.Registry, credentials, callLimit);
             using var registry = new RegistryClient(plan.Registry, credentials?.Username, credentials?.Password) { CredentialsHint = Options.CredentialsHint };
-            var digest = platforms.Count > 1 ? PublishIndex(docker, registry, plan, platforms, callLimit) : PublishImage(docker, registry, plan, callLimit);
+            var digest = new RegistryPublication(docker, registry, callLimit, Retry, _log, Cancellation).Publish(plan, platforms);
             _log.Information("Pushed {Repository}@{Digest} as {Tags}", plan.Repository, digest, string.Join(", ", plan.Tags));
             var result = new PushResult(plan.Repository, digest, [.. plan.Tags.Select(t => t.Name)]);
             _pushed.Add(result);
@@ -246,115 +253,6 @@ public sealed class ContainerImages
             {
                 Directory.Delete(config, recursive: true);
             }
-        }
-    }
-
-    /// <summary>One image under all the plan's tags: immutable ones pushed (or kept), verified, then the floating ones.</summary>
-    private string PublishImage(DockerTool docker, RegistryClient registry, ImagePlan plan, TimeSpan? callLimit)
-    {
-        var immutable = plan.Tags.Where(t => !t.Floating).ToList();
-        var floating = plan.Tags.Where(t => t.Floating).ToList();
-        var digest = PushImmutable(docker, registry, plan, Published(registry, plan, immutable), callLimit);
-        Verify(registry, plan, immutable, digest);
-        foreach (var tag in floating)
-            PointAt(registry, plan, tag, digest);
-        Verify(registry, plan, floating, digest);
-        _log.Information("Verified in {Registry}: {Count} tags resolve to {Digest}.", plan.Registry, plan.Tags.Count, digest);
-        return digest;
-    }
-
-    /// <summary>Pushes the immutable tags, or points them at the image the registry already holds for this commit.</summary>
-    private string PushImmutable(DockerTool docker, RegistryClient registry, ImagePlan plan, string? published, TimeSpan? callLimit)
-    {
-        var immutable = plan.Tags.Where(t => !t.Floating).ToList();
-        if (published is not null)
-        {
-            foreach (var tag in immutable)
-                PointAt(registry, plan, tag, published);
-            return published;
-        }
-
-        var digests = immutable
-            .Select(tag => Retried($"Pushing {plan.Repository}:{tag}", () => PushOne(docker, registry, plan, tag, callLimit)))
-            .Distinct()
-            .ToList();
-        return digests.Count == 1
-            ? digests[0]
-            : throw new BuildException($"The tags of {plan.Repository} were pushed with different digests ({string.Join(", ", digests)}); push again.");
-    }
-
-    /// <summary>Every platform's image under its own tags, then the index that lists them under the plan's tags.</summary>
-    private string PublishIndex(DockerTool docker, RegistryClient registry, ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms, TimeSpan? callLimit)
-    {
-        var immutable = plan.Tags.Where(t => !t.Floating).ToList();
-        var floating = plan.Tags.Where(t => t.Floating).ToList();
-        var plans = plan.PerPlatform(platforms);
-        var digest = Published(registry, plan, immutable);
-        if (digest is null)
-        {
-            // Every check before the first write: a platform's tags of another commit stop the push with nothing written.
-            var published = plans.Select(p => Published(registry, p, [.. p.Tags])).ToList();
-            var manifests = new List<PlatformManifest>();
-            for (var i = 0; i < platforms.Count; i++)
-            {
-                var image = PushImmutable(docker, registry, plans[i], published[i], callLimit);
-                Verify(registry, plans[i], plans[i].Tags, image);
-                var (body, mediaType) = Retried($"Reading {plan.Path}@{image}", () => registry.ManifestAsync(plan.Path, image, Cancellation).GetAwaiter().GetResult());
-                manifests.Add(new PlatformManifest(platforms[i], image, mediaType, body.Length));
-            }
-
-            var index = ImageIndex.Create(manifests, plan.Labels);
-            digest = ManifestDigest.Of(index);
-            foreach (var tag in immutable)
-            {
-                Retried($"Pushing the index {plan.Repository}:{tag}", () =>
-                    registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult() == digest
-                    || registry.PutManifestAsync(plan.Path, tag.Name, index, ImageIndex.MediaType, Cancellation).GetAwaiter().GetResult() is not null);
-            }
-        }
-        else
-        {
-            foreach (var tag in immutable)
-                PointAt(registry, plan, tag, digest);
-        }
-
-        Verify(registry, plan, immutable, digest);
-        VerifyIndex(registry, plan, digest, platforms);
-        foreach (var tag in floating)
-            PointAt(registry, plan, tag, digest);
-        Verify(registry, plan, floating, digest);
-        _log.Information("Verified in {Registry}: {Count} tags resolve to the index {Digest} of {Platforms}.", plan.Registry, plan.Tags.Count, digest, string.Join(", ", platforms));
-        return digest;
-    }
-
-    /// <summary>The index lists exactly the platforms, and each platform's manifest has a config of that platform.</summary>
-    private void VerifyIndex(RegistryClient registry, ImagePlan plan, string digest, IReadOnlyList<ContainerPlatform> platforms)
-    {
-        var (index, _) = Retried($"Reading {plan.Path}@{digest}", () => registry.ManifestAsync(plan.Path, digest, Cancellation).GetAwaiter().GetResult());
-        var listed = ImageIndex.Platforms(index);
-        var expected = platforms.Select(p => p.ToString()).Order(StringComparer.Ordinal).ToList();
-        if (!listed.Keys.SequenceEqual(expected))
-            throw new BuildException($"{plan.Path}@{digest} in {plan.Registry} lists {string.Join(", ", listed.Keys)}, not {string.Join(", ", expected)}.");
-        foreach (var platform in platforms)
-        {
-            var image = listed[platform.ToString()];
-            var actual = Retried($"Reading {plan.Path}@{image}", () => registry.ImagePlatformAsync(plan.Path, image, Cancellation).GetAwaiter().GetResult());
-            if (!platform.RunsOn(actual))
-                throw new BuildException($"The {platform} image {plan.Path}@{image} in {plan.Registry} is a {actual} image; its base image is wrong for {platform}.");
-        }
-    }
-
-    /// <summary>One docker push; a registry that fails it because its disk is full is told apart from one that fails for a moment.</summary>
-    private string PushOne(DockerTool docker, RegistryClient registry, ImagePlan plan, ImageTag tag, TimeSpan? callLimit)
-    {
-        try
-        {
-            return docker.Push($"{plan.Repository}:{tag}", callLimit);
-        }
-        catch (ProcessFailedException e) when (e.Message.Contains("500", StringComparison.Ordinal)
-            && registry.FullDiskAsync(plan.Path, Cancellation).GetAwaiter().GetResult() is { } detail)
-        {
-            throw new BuildException($"The registry {plan.Registry} is out of disk space ({detail}), so {plan.Repository}:{tag} could not be pushed; free space on it and run again.", e);
         }
     }
 
@@ -391,44 +289,6 @@ public sealed class ContainerImages
     /// <summary>A registry operation, retried while its failures are passing ones, and stopped by Ctrl-C.</summary>
     private T Retried<T>(string what, Func<T> operation) => Retry.Run(what, operation, RegistryErrors.IsTransient, _log, Cancellation);
 
-    /// <summary>
-    /// The digest the immutable tags already name in the registry when it is this commit's image (a re-run); null
-    /// when none of them exists yet. Tags that name another commit's image, or different images, stop the push.
-    /// </summary>
-    private string? Published(RegistryClient registry, ImagePlan plan, IReadOnlyList<ImageTag> immutable)
-    {
-        var existing = immutable
-            .Select(tag => (Tag: tag, Digest: Retried($"Looking up {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult())))
-            .Where(found => found.Digest is not null)
-            .ToList();
-        if (existing.Count == 0)
-            return null;
-        if (existing.Select(found => found.Digest).Distinct().Count() > 1)
-            throw new BuildException($"{plan.Repository} already has {string.Join(" and ", existing.Select(found => $"{found.Tag} at {found.Digest}"))}, different images under tags that never move; nothing was pushed. Remove the wrong tag from the registry, or build another commit.");
-
-        var (tag, digest) = existing[0];
-        var labels = Retried($"Reading {plan.Path}@{digest}", () => registry.ImageLabelsAsync(plan.Path, digest!, Cancellation).GetAwaiter().GetResult());
-        var revision = labels.GetValueOrDefault(ImageLabels.Revision);
-        if (revision is null || revision != plan.Revision || labels.GetValueOrDefault(ImageLabels.ModifiedTree) != plan.Labels.GetValueOrDefault(ImageLabels.ModifiedTree))
-        {
-            var other = revision is null ? "an image with no revision label" : $"commit {revision[..Math.Min(12, revision.Length)]}";
-            throw new BuildException($"{plan.Repository}:{tag} already exists for {other}, and this build is commit {plan.Revision?[..Math.Min(12, plan.Revision.Length)]}; tags that never move are not pushed again, so nothing was pushed. Tag a new version (or commit again) and build that.");
-        }
-
-        _log.Information("{Repository}:{Tag} is already this commit's image ({Digest}): keeping it and pointing the other tags at it.", plan.Repository, tag, digest);
-        return digest;
-    }
-
-    /// <summary>Points a tag at the digest, unless it already names it: a re-run with nothing new writes nothing.</summary>
-    private void PointAt(RegistryClient registry, ImagePlan plan, ImageTag tag, string digest) =>
-        Retried($"Tagging {plan.Repository}:{tag}", () =>
-        {
-            if (registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult() == digest)
-                return false;
-            registry.TagAsync(plan.Path, digest, tag.Name, Cancellation).GetAwaiter().GetResult();
-            return true;
-        });
-
     private void Login(DockerTool docker, string registry, RegistryCredentials credentials, TimeSpan? callLimit)
     {
         try
@@ -445,21 +305,4 @@ public sealed class ContainerImages
         }
     }
 
-    /// <summary>
-    /// Every tag resolves to the digest. An immutable tag that does not is an error; a floating tag that another push
-    /// moved in the meantime (two runs at once, the later one wins) is only worth a warning.
-    /// </summary>
-    private void Verify(RegistryClient registry, ImagePlan plan, IReadOnlyList<ImageTag> tags, string digest)
-    {
-        foreach (var tag in tags)
-        {
-            var actual = Retried($"Checking {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, Cancellation).GetAwaiter().GetResult());
-            if (actual == digest)
-                continue;
-            if (tag.Floating && actual is not null)
-                _log.Warning("{Path}:{Tag} already names {Actual} in {Registry}: another push moved it after this one.", plan.Path, tag, actual, plan.Registry);
-            else
-                throw new BuildException($"{plan.Path}:{tag} resolves to {actual ?? "nothing"} in {plan.Registry}, not to the pushed {digest}.");
-        }
-    }
 }

@@ -50,6 +50,10 @@ internal sealed class ForeignRuntime(ProcessRunner runner, ToolResolver tools, A
     {
         var project = temporaryDirectory / "runtime-packs";
         Directory.CreateDirectory(project);
+        // The repository's package sources apply (nuget.config is found upwards); its MSBuild files do not.
+        File.WriteAllText(project / "Directory.Build.props", "<Project />\n");
+        File.WriteAllText(project / "Directory.Build.targets", "<Project />\n");
+        File.WriteAllText(project / "Directory.Packages.props", "<Project>\n  <PropertyGroup>\n    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>\n  </PropertyGroup>\n</Project>\n");
         var items = string.Join("\n", packages.Select(p => $"    <PackageDownload Include=\"{p.Package}\" Version=\"[{p.Version}]\" />"));
         File.WriteAllText(project / "runtime-packs.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">

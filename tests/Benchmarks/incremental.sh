@@ -27,7 +27,7 @@ raw() {
     dotnet restore tests/Store.Tests/Store.Tests.csproj --nologo
     dotnet build tests/Store.Tests/Store.Tests.csproj --no-restore --configuration Debug -p:Version="$version" -p:InformationalVersion="$version" --nologo
     dotnet test tests/Store.Tests/Store.Tests.csproj --no-build --configuration Debug --nologo
-    dotnet publish src/Store/Store.csproj --no-restore --no-build --output src/Store/bin/publish --configuration Debug --nologo
+    dotnet publish src/Store/Store.csproj --runtime linux-x64 --no-self-contained --output src/Store/bin/publish/linux-x64 --configuration Debug -p:Version="$version" -p:InformationalVersion="$version" --nologo
     DOCKER_BUILDKIT=0 docker build --file src/Store/Dockerfile --tag "$repo:$version" --tag "$repo:sha-${sha:0:7}" \
         --label "org.opencontainers.image.version=$version" --label "org.opencontainers.image.revision=$sha" \
         --build-arg BASE_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0 src/Store

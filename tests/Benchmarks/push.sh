@@ -25,7 +25,7 @@ raw() {
     sha="$(git rev-parse HEAD)"
     branch="$(git symbolic-ref --short HEAD | tr -c 'A-Za-z0-9_.\n-' '-')"
     dotnet build Keel.slnx --no-restore --configuration Debug -p:Version="$version" -p:InformationalVersion="$version" --nologo
-    dotnet publish src/Store/Store.csproj --no-restore --no-build --output src/Store/bin/publish --configuration Debug --nologo
+    dotnet publish src/Store/Store.csproj --runtime linux-x64 --no-self-contained --output src/Store/bin/publish/linux-x64 --configuration Debug -p:Version="$version" -p:InformationalVersion="$version" --nologo
     DOCKER_BUILDKIT=0 docker build --file src/Store/Dockerfile \
         --tag "$repo:$version" --tag "$repo:sha-${sha:0:7}" --tag "$repo:$branch" \
         --label "org.opencontainers.image.version=$version" --label "org.opencontainers.image.revision=$sha" \

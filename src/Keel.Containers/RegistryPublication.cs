@@ -1,0 +1,185 @@
+using Keel.Tooling;
+using Serilog;
+
+namespace Keel.Containers;
+
+/// <summary>
+/// One push to a registry, under the login <see cref="ContainerImages.Push"/> holds: the images go up so that
+/// immutable tags never move (a re-run keeps what the registry has of this commit; tags of another commit stop the push
+/// before anything is written), floating tags follow once the immutable ones are verified, and several platforms'
+/// images are joined in one OCI index that is read back through the registry API.
+/// </summary>
+internal sealed class RegistryPublication(DockerTool docker, RegistryClient registry, TimeSpan? callLimit, Retry retry, ILogger log, CancellationToken cancellation)
+{
+    /// <summary>Publishes the plan's images (one per platform; none or one: a single image) and returns the digest its tags name.</summary>
+    public string Publish(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms) =>
+        platforms.Count > 1 ? PublishIndex(plan, platforms) : PublishImage(plan);
+
+    /// <summary>One image under all the plan's tags: immutable ones pushed (or kept), verified, then the floating ones.</summary>
+    private string PublishImage(ImagePlan plan)
+    {
+        var immutable = plan.Tags.Where(t => !t.Floating).ToList();
+        var floating = plan.Tags.Where(t => t.Floating).ToList();
+        var digest = PushImmutable(plan, Published(plan, immutable));
+        Verify(plan, immutable, digest);
+        foreach (var tag in floating)
+            PointAt(plan, tag, digest);
+        Verify(plan, floating, digest);
+        log.Information("Verified in {Registry}: {Count} tags resolve to {Digest}.", plan.Registry, plan.Tags.Count, digest);
+        return digest;
+    }
+
+    /// <summary>Pushes the immutable tags, or points them at the image the registry already holds for this commit.</summary>
+    private string PushImmutable(ImagePlan plan, string? published)
+    {
+        var immutable = plan.Tags.Where(t => !t.Floating).ToList();
+        if (published is not null)
+        {
+            foreach (var tag in immutable)
+                PointAt(plan, tag, published);
+            return published;
+        }
+
+        var digests = immutable
+            .Select(tag => Retried($"Pushing {plan.Repository}:{tag}", () => PushOne(plan, tag)))
+            .Distinct()
+            .ToList();
+        return digests.Count == 1
+            ? digests[0]
+            : throw new BuildException($"The tags of {plan.Repository} were pushed with different digests ({string.Join(", ", digests)}); push again.");
+    }
+
+    /// <summary>Every platform's image under its own tags, then the index that lists them under the plan's tags.</summary>
+    private string PublishIndex(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms)
+    {
+        var immutable = plan.Tags.Where(t => !t.Floating).ToList();
+        var floating = plan.Tags.Where(t => t.Floating).ToList();
+        var plans = plan.PerPlatform(platforms);
+        var digest = Published(plan, immutable);
+        if (digest is null)
+        {
+            // Every check before the first write: a platform's tags of another commit stop the push with nothing written.
+            var published = plans.Select(p => Published(p, [.. p.Tags])).ToList();
+            var manifests = new List<PlatformManifest>();
+            for (var i = 0; i < platforms.Count; i++)
+            {
+                var image = PushImmutable(plans[i], published[i]);
+                Verify(plans[i], plans[i].Tags, image);
+                var (body, mediaType) = Retried($"Reading {plan.Path}@{image}", () => registry.ManifestAsync(plan.Path, image, cancellation).GetAwaiter().GetResult());
+                manifests.Add(new PlatformManifest(platforms[i], image, mediaType, body.Length));
+            }
+
+            var index = ImageIndex.Create(manifests, plan.Labels);
+            digest = ManifestDigest.Of(index);
+            foreach (var tag in immutable)
+            {
+                Retried($"Pushing the index {plan.Repository}:{tag}", () =>
+                    registry.ManifestDigestAsync(plan.Path, tag.Name, cancellation).GetAwaiter().GetResult() == digest
+                    || registry.PutManifestAsync(plan.Path, tag.Name, index, ImageIndex.MediaType, cancellation).GetAwaiter().GetResult() is not null);
+            }
+        }
+        else
+        {
+            foreach (var tag in immutable)
+                PointAt(plan, tag, digest);
+        }
+
+        Verify(plan, immutable, digest);
+        VerifyIndex(plan, digest, platforms);
+        foreach (var tag in floating)
+            PointAt(plan, tag, digest);
+        Verify(plan, floating, digest);
+        log.Information("Verified in {Registry}: {Count} tags resolve to the index {Digest} of {Platforms}.", plan.Registry, plan.Tags.Count, digest, string.Join(", ", platforms));
+        return digest;
+    }
+
+    /// <summary>The index lists exactly the platforms, and each platform's manifest has a config of that platform.</summary>
+    private void VerifyIndex(ImagePlan plan, string digest, IReadOnlyList<ContainerPlatform> platforms)
+    {
+        var (index, _) = Retried($"Reading {plan.Path}@{digest}", () => registry.ManifestAsync(plan.Path, digest, cancellation).GetAwaiter().GetResult());
+        var listed = ImageIndex.Platforms(index);
+        var expected = platforms.Select(p => p.ToString()).Order(StringComparer.Ordinal).ToList();
+        if (!listed.Keys.SequenceEqual(expected))
+            throw new BuildException($"{plan.Path}@{digest} in {plan.Registry} lists {string.Join(", ", listed.Keys)}, not {string.Join(", ", expected)}.");
+        foreach (var platform in platforms)
+        {
+            var image = listed[platform.ToString()];
+            var actual = Retried($"Reading {plan.Path}@{image}", () => registry.ImagePlatformAsync(plan.Path, image, cancellation).GetAwaiter().GetResult());
+            if (!platform.RunsOn(actual))
+                throw new BuildException($"The {platform} image {plan.Path}@{image} in {plan.Registry} is a {actual} image; its base image is wrong for {platform}.");
+        }
+    }
+
+    /// <summary>One docker push; a registry that fails it because its disk is full is told apart from one that fails for a moment.</summary>
+    private string PushOne(ImagePlan plan, ImageTag tag)
+    {
+        try
+        {
+            return docker.Push($"{plan.Repository}:{tag}", callLimit);
+        }
+        catch (ProcessFailedException e) when (e.Message.Contains("500", StringComparison.Ordinal)
+            && registry.FullDiskAsync(plan.Path, cancellation).GetAwaiter().GetResult() is { } detail)
+        {
+            throw new BuildException($"The registry {plan.Registry} is out of disk space ({detail}), so {plan.Repository}:{tag} could not be pushed; free space on it and run again.", e);
+        }
+    }
+
+    /// <summary>
+    /// The digest the immutable tags already name in the registry when it is this commit's image (a re-run); null
+    /// when none of them exists yet. Tags that name another commit's image, or different images, stop the push.
+    /// </summary>
+    private string? Published(ImagePlan plan, IReadOnlyList<ImageTag> immutable)
+    {
+        var existing = immutable
+            .Select(tag => (Tag: tag, Digest: Retried($"Looking up {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, cancellation).GetAwaiter().GetResult())))
+            .Where(found => found.Digest is not null)
+            .ToList();
+        if (existing.Count == 0)
+            return null;
+        if (existing.Select(found => found.Digest).Distinct().Count() > 1)
+            throw new BuildException($"{plan.Repository} already has {string.Join(" and ", existing.Select(found => $"{found.Tag} at {found.Digest}"))}, different images under tags that never move; nothing was pushed. Remove the wrong tag from the registry, or build another commit.");
+
+        var (tag, digest) = existing[0];
+        var labels = Retried($"Reading {plan.Path}@{digest}", () => registry.ImageLabelsAsync(plan.Path, digest!, cancellation).GetAwaiter().GetResult());
+        var revision = labels.GetValueOrDefault(ImageLabels.Revision);
+        if (revision is null || revision != plan.Revision || labels.GetValueOrDefault(ImageLabels.ModifiedTree) != plan.Labels.GetValueOrDefault(ImageLabels.ModifiedTree))
+        {
+            var other = revision is null ? "an image with no revision label" : $"commit {revision[..Math.Min(12, revision.Length)]}";
+            throw new BuildException($"{plan.Repository}:{tag} already exists for {other}, and this build is commit {plan.Revision?[..Math.Min(12, plan.Revision.Length)]}; tags that never move are not pushed again, so nothing was pushed. Tag a new version (or commit again) and build that.");
+        }
+
+        log.Information("{Repository}:{Tag} is already this commit's image ({Digest}): keeping it and pointing the other tags at it.", plan.Repository, tag, digest);
+        return digest;
+    }
+
+    /// <summary>Points a tag at the digest, unless it already names it: a re-run with nothing new writes nothing.</summary>
+    private void PointAt(ImagePlan plan, ImageTag tag, string digest) =>
+        Retried($"Tagging {plan.Repository}:{tag}", () =>
+        {
+            if (registry.ManifestDigestAsync(plan.Path, tag.Name, cancellation).GetAwaiter().GetResult() == digest)
+                return false;
+            registry.TagAsync(plan.Path, digest, tag.Name, cancellation).GetAwaiter().GetResult();
+            return true;
+        });
+
+    /// <summary>
+    /// Every tag resolves to the digest. An immutable tag that does not is an error; a floating tag that another push
+    /// moved in the meantime (two runs at once, the later one wins) is only worth a warning.
+    /// </summary>
+    private void Verify(ImagePlan plan, IReadOnlyList<ImageTag> tags, string digest)
+    {
+        foreach (var tag in tags)
+        {
+            var actual = Retried($"Checking {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, cancellation).GetAwaiter().GetResult());
+            if (actual == digest)
+                continue;
+            if (tag.Floating && actual is not null)
+                log.Warning("{Path}:{Tag} already names {Actual} in {Registry}: another push moved it after this one.", plan.Path, tag, actual, plan.Registry);
+            else
+                throw new BuildException($"{plan.Path}:{tag} resolves to {actual ?? "nothing"} in {plan.Registry}, not to the pushed {digest}.");
+        }
+    }
+
+    /// <summary>A registry operation, retried while its failures are passing ones, and stopped by Ctrl-C.</summary>
+    private T Retried<T>(string what, Func<T> operation) => retry.Run(what, operation, RegistryErrors.IsTransient, log, cancellation);
+}
