@@ -94,6 +94,11 @@ public class ContainerPolicyTests
             "0"
         },
         {
+            "buildx for one platform of a multi-platform image, loaded into the engine for its smoke test", DockerBuilder.Buildx, Settings with { Platforms = ["linux/arm64"] },
+            "buildx build --file src/Store/Dockerfile --tag r/store:1.2.3 --tag r/store:latest --label org.opencontainers.image.version=1.2.3 --build-arg BASE_IMAGE=aspnet:10.0 --platform linux/arm64 --provenance=false --load --iidfile ID src/Store",
+            "1"
+        },
+        {
             "buildx with platforms and a registry cache", DockerBuilder.Buildx,
             Settings with { Platforms = ["linux/amd64", "linux/arm64"], CacheFrom = ["type=registry,ref=r/store:buildcache"], CacheTo = ["type=registry,ref=r/store:buildcache,mode=max"], Push = true },
             "buildx build --file src/Store/Dockerfile --tag r/store:1.2.3 --tag r/store:latest --label org.opencontainers.image.version=1.2.3 --build-arg BASE_IMAGE=aspnet:10.0 --platform linux/amd64,linux/arm64 --cache-from type=registry,ref=r/store:buildcache --cache-to type=registry,ref=r/store:buildcache,mode=max --provenance=false --push --iidfile ID src/Store",
