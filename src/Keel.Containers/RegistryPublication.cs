@@ -80,6 +80,10 @@ internal sealed class RegistryPublication(DockerTool docker, RegistryClient regi
         }
         else
         {
+            // This commit was published before, as one platform's image: its tags never move, so no index goes there.
+            var (existing, _) = Retried($"Reading {plan.Path}@{digest}", () => registry.ManifestAsync(plan.Path, digest, cancellation).GetAwaiter().GetResult());
+            if (ImageIndex.Platforms(existing).Count == 0)
+                throw new BuildException($"{plan.Repository}:{immutable[0]} is already this commit's image for one platform ({digest}), and tags that never move are not pushed again, so nothing was pushed; tag a new version to publish it for {string.Join(", ", platforms)}.");
             foreach (var tag in immutable)
                 PointAt(plan, tag, digest);
         }

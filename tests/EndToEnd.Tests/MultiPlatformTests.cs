@@ -111,6 +111,25 @@ public sealed class MultiPlatformTests : IClassFixture<MultiPlatformTests.Releas
         Assert.Equal(before, _release.Registry.Client.Tags(Path).ToDictionary(tag => tag, tag => _release.Registry.Client.Manifest(Path, tag).Digest));
     }
 
+    [Fact]
+    public void ACommitPublishedForOnePlatformIsNotRepublishedUnderItsTagsForSeveral()
+    {
+        const string single = "acme-corp/store-single";
+        string[] login = ["--registry", _release.Registry.Address, "--owner", "Acme-Corp", "--registry-username", SecureRegistry.Username, "--image-name", "store-single"];
+        var environment = new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = SecureRegistry.Password };
+        var first = BuildRun.Start(_release.Repository, environment, ["PushImage", "--skip", "Test", "--platforms", "linux/amd64", .. login]);
+        Assert.True(first.ExitCode == 0, first.Output);
+        var before = _release.Registry.Client.Tags(single).ToDictionary(tag => tag, tag => _release.Registry.Client.Manifest(single, tag).Digest);
+
+        var several = BuildRun.Start(_release.Repository, environment, ["PushImage", "--skip", "Test", "--platforms", "linux/amd64,linux/arm64", .. login]);
+
+        Assert.Equal(1, several.ExitCode);
+        Assert.Contains($"{_release.Registry.Address}/{single}:2.1.0 is already this commit's image for one platform", several.Output);
+        Assert.Contains("nothing was pushed; tag a new version to publish it for linux/amd64, linux/arm64.", several.Output);
+        Assert.DoesNotContain("   at ", several.Output);
+        Assert.Equal(before, _release.Registry.Client.Tags(single).ToDictionary(tag => tag, tag => _release.Registry.Client.Manifest(single, tag).Digest));
+    }
+
     [Theory]
     [InlineData("linux/x86_64", "--platforms: 'linux/x86_64' names an architecture .NET does not publish for; use one of linux/amd64, linux/arm64")]
     [InlineData("windows/amd64", "--platforms: 'windows/amd64' is not a linux platform")]
