@@ -36,6 +36,30 @@ public class EmulationTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(binfmt.Path));
     }
 
+    /// <summary>What a build's image target asks before anything runs, as this repository's BuildImage does.</summary>
+    private sealed class ForS390x : KeelBuild
+    {
+        Target BuildImage => _ => _
+            .Requires(() => new ContainerImages(this, new ContainerOptions { Machine = new MachineFacts(IsRoot: false, "debian", true, true) })
+                .CanRun([ContainerPlatform.Parse("linux/s390x", "test")]))
+            .Executes(() => Log.Information("Building for linux/s390x"));
+    }
+
+    [Fact]
+    public void WithoutRootABuildForAnotherProcessorStopsBeforeAnythingRunsInOneLine()
+    {
+        // Where s390x programs already run (registered by hand, or an s390x machine), nothing is missing; not here or on CI.
+        if (File.Exists("/proc/sys/fs/binfmt_misc/qemu-s390x") || ContainerPlatform.ThisMachine.Architecture == "s390x")
+            return;
+
+        var outcome = TestBuild.Run<ForS390x>(["BuildImage"]);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("Running linux/s390x images here needs emulation (qemu-user-static registered in binfmt_misc), and registering it needs root; run 'sudo apt-get install qemu-user-static'", outcome.Output);
+        Assert.DoesNotContain("Building for linux/s390x", outcome.Output);
+        Assert.DoesNotContain("   at ", outcome.Output);
+    }
+
     [Fact]
     public void AnArchitectureWithoutAnEmulatorIsNamed() =>
         Assert.StartsWith("This machine cannot run linux/mips64le programs, and there is no emulator for that architecture;",
