@@ -22,20 +22,16 @@ internal sealed class BaseImageStandIn(DockerTool docker, MachineSetup machine, 
     /// <param name="native">Whether the platform is the engine's own.</param>
     public string Ensure(BaseImage baseImage, string registry, ContainerPlatform platform, bool native)
     {
-        var local = native ? baseImage.Name : ForPlatform(baseImage.Name, platform);
+        var local = LocalReference(baseImage.Name, platform, native);
         var allowed = baseImage.StandIn == StandInRule.Anywhere || (baseImage.StandIn == StandInRule.ThisMachineOnly && RegistryCredentials.IsOnThisMachine(registry));
-        if (docker.ImageExists(local))
+        // What the engine holds under the local name (null: nothing); a failed pull below leaves it as it is.
+        bool? standIn = docker.ImageExists(local) ? IsStandIn(local) : null;
+        if (standIn == false && native)
+            return local;
+        if (standIn == true && allowed)
         {
-            if (!IsStandIn(local))
-            {
-                if (native)
-                    return local;
-            }
-            else if (allowed)
-            {
-                log.Warning("Building {Platform} on the local stand-in for {Image} ({Runtime} on Debian); the image carries the label {Label}.", platform, baseImage.Name, native ? "this machine's .NET runtime" : $"the .NET runtime packs for {platform.RuntimeIdentifier}", ImageLabels.StandIn);
-                return local;
-            }
+            log.Warning("Building {Platform} on the local stand-in for {Image} ({Runtime} on Debian); the image carries the label {Label}.", platform, baseImage.Name, native ? "this machine's .NET runtime" : $"the .NET runtime packs for {platform.RuntimeIdentifier}", ImageLabels.StandIn);
+            return local;
         }
 
         log.Information("Pulling the base image {Image} for {Platform} ...", baseImage.Name, platform);
@@ -54,14 +50,11 @@ internal sealed class BaseImageStandIn(DockerTool docker, MachineSetup machine, 
             return local;
         }
 
-        if (docker.ImageExists(local))
-        {
-            // The base image pulled for that platform on an earlier run, or a stand-in this registry may not have.
-            if (!IsStandIn(local))
-                return local;
-            if (!allowed)
-                throw NotHere(baseImage, registry);
-        }
+        // The base image pulled for that platform on an earlier run, or a stand-in this registry may not have.
+        if (standIn == false)
+            return local;
+        if (standIn == true)
+            throw NotHere(baseImage, registry);
 
         var reason = pull.Output.Select(l => l.Text.Trim()).LastOrDefault(l => l.Length > 0) ?? "no answer";
         if (baseImage.StandIn == StandInRule.Never)
@@ -75,9 +68,14 @@ internal sealed class BaseImageStandIn(DockerTool docker, MachineSetup machine, 
         return local;
     }
 
-    /// <summary>The local name of a base image for another platform: its tag with the platform appended.</summary>
-    public static string ForPlatform(string image, ContainerPlatform platform)
+    /// <summary>
+    /// The local name a platform's base image is kept under: the base image's own name for the engine's platform, for
+    /// another its tag with the platform appended.
+    /// </summary>
+    public static string LocalReference(string image, ContainerPlatform platform, bool native)
     {
+        if (native)
+            return image;
         var at = image.IndexOf('@', StringComparison.Ordinal);
         var repository = at >= 0 ? image[..at] : image;
         var colon = repository.LastIndexOf(':');

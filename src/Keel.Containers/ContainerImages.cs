@@ -80,7 +80,7 @@ public sealed class ContainerImages
     public IReadOnlyList<string> Build(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms, Func<ContainerPlatform, DockerBuildSettings> settingsFor, BaseImage baseImage)
     {
         EnsureEngine();
-        var engine = ContainerPlatform.Parse(Docker.EnginePlatform, "The Docker engine's platform");
+        var engine = EnginePlatform;
         IReadOnlyList<ContainerPlatform> targets = platforms.Count == 0 ? [engine] : platforms;
         var emulated = targets.Where(p => !p.RunsOn(engine.ToString())).ToList();
         Emulation().EnsureFor(emulated.Select(p => p.Architecture), engine.Architecture);
@@ -126,7 +126,10 @@ public sealed class ContainerImages
     /// build's up-to-date check, so a new base image for any platform rebuilds that image.
     /// </summary>
     public string? BaseImageId(BaseImage baseImage, ContainerPlatform platform) =>
-        Docker.ImageId(platform.RunsOn(Docker.EnginePlatform) ? baseImage.Name : BaseImageStandIn.ForPlatform(baseImage.Name, platform));
+        Docker.ImageId(BaseImageStandIn.LocalReference(baseImage.Name, platform, native: platform.RunsOn(Docker.EnginePlatform)));
+
+    /// <summary>The engine's own platform, as the platforms to build are named.</summary>
+    private ContainerPlatform EnginePlatform => ContainerPlatform.Parse(Docker.EnginePlatform, "The Docker engine's platform");
 
     private Emulation Emulation() => new(_machine, _build.Processes, _build.Tools, _facts, _log);
 
@@ -186,7 +189,7 @@ public sealed class ContainerImages
 
             if (version != check.ExpectedVersion)
                 throw new BuildException($"{reference} answers {healthPath} with {check.VersionField} '{version}', expected '{check.ExpectedVersion}'.");
-            var expected = (platform ?? ContainerPlatform.Parse(Docker.EnginePlatform, "The Docker engine's platform")).ProcessArchitecture;
+            var expected = (platform ?? EnginePlatform).ProcessArchitecture;
             if (check.ArchitectureField is { } architectureField && !string.Equals(architecture, expected, StringComparison.OrdinalIgnoreCase))
                 throw new BuildException($"{reference} answers {healthPath} with {architectureField} '{architecture}', expected '{expected}': the app does not run as a {platform} process.");
             _log.Information("Smoke test passed in {Seconds:0.0} s: {Reference} answers {Path} with version {Version}{Architecture}.",

@@ -11,8 +11,8 @@ namespace Keel.Containers;
 /// </summary>
 internal static class ImageArchive
 {
-    /// <summary>Writes the archive's files beside <paramref name="layer"/> (a tar of the root file system) and returns the archive's path.</summary>
-    public static AbsolutePath Write(AbsolutePath folder, AbsolutePath layer, ContainerPlatform platform, string reference, ImageSettings settings)
+    /// <summary>Writes the archive's manifest and config into <paramref name="folder"/>, beside <paramref name="layer"/> (a tar of the root file system).</summary>
+    public static void Write(AbsolutePath folder, AbsolutePath layer, ContainerPlatform platform, string reference, ImageSettings settings)
     {
         string layerDigest;
         using (var stream = File.OpenRead(layer))
@@ -24,7 +24,6 @@ internal static class ImageArchive
         {
             new Dictionary<string, object> { ["Config"] = configName, ["RepoTags"] = new[] { reference }, ["Layers"] = new[] { Path.GetFileName(layer) } },
         }));
-        return folder;
     }
 
     /// <summary>Pure: the image config of a one-layer image for the platform.</summary>

@@ -67,14 +67,18 @@ public static class ImageIndex
             return platforms;
         foreach (var manifest in manifests.EnumerateArray())
         {
-            if (!manifest.TryGetProperty("platform", out var platform))
-                continue;
-            string? Field(string name) => platform.TryGetProperty(name, out var value) ? value.GetString() : null;
-            var name = Field("variant") is { Length: > 0 } variant ? $"{Field("os")}/{Field("architecture")}/{variant}" : $"{Field("os")}/{Field("architecture")}";
-            platforms[name] = manifest.GetProperty("digest").GetString()!;
+            if (manifest.TryGetProperty("platform", out var platform))
+                platforms[PlatformName(platform)] = manifest.GetProperty("digest").GetString()!;
         }
 
         return platforms;
+    }
+
+    /// <summary>os/architecture[/variant] of a JSON object with those fields: an index entry's platform, an image config.</summary>
+    internal static string PlatformName(JsonElement element)
+    {
+        string? Field(string name) => element.TryGetProperty(name, out var value) ? value.GetString() : null;
+        return Field("variant") is { Length: > 0 } variant ? $"{Field("os")}/{Field("architecture")}/{variant}" : $"{Field("os")}/{Field("architecture")}";
     }
 }
 

@@ -69,10 +69,7 @@ internal sealed class RegistryClient : IDisposable
         var root = document.RootElement;
         if (root.TryGetProperty("manifests", out var platforms) && platforms.ValueKind == JsonValueKind.Array && platforms.GetArrayLength() > 0)
             return await ImageLabelsAsync(path, platforms[0].GetProperty("digest").GetString()!, cancellationToken);
-        var config = root.GetProperty("config").GetProperty("digest").GetString()!;
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/blobs/{config}"), Scope(path, push: false), cancellationToken);
-        Ensure(response, $"{path}@{config}");
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        using var body = await ConfigAsync(path, root, cancellationToken);
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         if (body.RootElement.TryGetProperty("config", out var settings) && settings.TryGetProperty("Labels", out var values) && values.ValueKind == JsonValueKind.Object)
         {
@@ -111,22 +108,17 @@ internal sealed class RegistryClient : IDisposable
     public async Task TagAsync(string path, string digest, string tag, CancellationToken cancellationToken = default)
     {
         var (manifest, mediaType) = await ManifestAsync(path, digest, cancellationToken);
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, $"/v2/{path}/manifests/{tag}")
-        {
-            Content = new ByteArrayContent(manifest) { Headers = { ContentType = new MediaTypeHeaderValue(mediaType) } },
-        }, Scope(path, push: true), cancellationToken);
-        Ensure(response, $"{path}:{tag}");
+        await PutManifestAsync(path, tag, manifest, mediaType, cancellationToken);
     }
 
-    /// <summary>Puts a manifest (an image index) under a tag and returns the digest the registry gave it.</summary>
-    public async Task<string> PutManifestAsync(string path, string tag, byte[] manifest, string mediaType, CancellationToken cancellationToken = default)
+    /// <summary>Puts a manifest under a tag: one the repository already holds, or a new image index.</summary>
+    public async Task PutManifestAsync(string path, string tag, byte[] manifest, string mediaType, CancellationToken cancellationToken = default)
     {
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, $"/v2/{path}/manifests/{tag}")
         {
             Content = new ByteArrayContent(manifest) { Headers = { ContentType = new MediaTypeHeaderValue(mediaType) } },
         }, Scope(path, push: true), cancellationToken);
         Ensure(response, $"{path}:{tag}");
-        return response.Headers.TryGetValues("Docker-Content-Digest", out var values) ? values.First() : ManifestDigest.Of(manifest);
     }
 
     /// <summary>The os, architecture and variant an image manifest's config names: what its platform really is.</summary>
@@ -134,12 +126,17 @@ internal sealed class RegistryClient : IDisposable
     {
         var (manifest, _) = await ManifestAsync(path, digest, cancellationToken);
         using var document = JsonDocument.Parse(manifest);
-        var config = document.RootElement.GetProperty("config").GetProperty("digest").GetString()!;
+        using var config = await ConfigAsync(path, document.RootElement, cancellationToken);
+        return ImageIndex.PlatformName(config.RootElement);
+    }
+
+    /// <summary>The config blob an image manifest names.</summary>
+    private async Task<JsonDocument> ConfigAsync(string path, JsonElement manifest, CancellationToken cancellationToken)
+    {
+        var config = manifest.GetProperty("config").GetProperty("digest").GetString()!;
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"/v2/{path}/blobs/{config}"), Scope(path, push: false), cancellationToken);
         Ensure(response, $"{path}@{config}");
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        string? Field(string name) => body.RootElement.TryGetProperty(name, out var value) ? value.GetString() : null;
-        return Field("variant") is { Length: > 0 } variant ? $"{Field("os")}/{Field("architecture")}/{variant}" : $"{Field("os")}/{Field("architecture")}";
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
     /// <summary>A manifest's bytes and media type, by tag or digest.</summary>

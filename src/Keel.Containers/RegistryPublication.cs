@@ -71,11 +71,16 @@ internal sealed class RegistryPublication(DockerTool docker, RegistryClient regi
 
             var index = ImageIndex.Create(manifests, plan.Labels);
             digest = ManifestDigest.Of(index);
+            // Put as bytes, as the registry does not hold the index yet; a tag that already names it is left alone.
             foreach (var tag in immutable)
             {
                 Retried($"Pushing the index {plan.Repository}:{tag}", () =>
-                    registry.ManifestDigestAsync(plan.Path, tag.Name, cancellation).GetAwaiter().GetResult() == digest
-                    || registry.PutManifestAsync(plan.Path, tag.Name, index, ImageIndex.MediaType, cancellation).GetAwaiter().GetResult() is not null);
+                {
+                    if (registry.ManifestDigestAsync(plan.Path, tag.Name, cancellation).GetAwaiter().GetResult() == digest)
+                        return false;
+                    registry.PutManifestAsync(plan.Path, tag.Name, index, ImageIndex.MediaType, cancellation).GetAwaiter().GetResult();
+                    return true;
+                });
             }
         }
         else

@@ -88,8 +88,9 @@ public sealed class PlatformTests
         Assert.Equal("linux", config.GetProperty("os").GetString());
         Assert.Equal("DOTNET_ROOT=/usr/share/dotnet", config.GetProperty("config").GetProperty("Env")[0].GetString());
         Assert.Equal("sha256:" + new string('c', 64), config.GetProperty("rootfs").GetProperty("diff_ids")[0].GetString());
-        Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0-linux-arm64", BaseImageStandIn.ForPlatform("mcr.microsoft.com/dotnet/aspnet:10.0", arm));
-        Assert.Equal("localhost:5000/base:latest-linux-arm64", BaseImageStandIn.ForPlatform("localhost:5000/base", arm));
+        Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0-linux-arm64", BaseImageStandIn.LocalReference("mcr.microsoft.com/dotnet/aspnet:10.0", arm, native: false));
+        Assert.Equal("localhost:5000/base:latest-linux-arm64", BaseImageStandIn.LocalReference("localhost:5000/base", arm, native: false));
+        Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0", BaseImageStandIn.LocalReference("mcr.microsoft.com/dotnet/aspnet:10.0", arm, native: true));
     }
 
     [Fact]
