@@ -45,12 +45,13 @@ public interface IPublish : ICompile
             yield break;
         }
 
-        // A runtime's publish restores and builds for that runtime (Compile built the portable app only), with the
-        // properties Compile stamps, such as the version.
+        // A runtime's publish builds for that runtime (Compile built the portable app only), with the properties Compile
+        // stamps, such as the version. Restore restored the project for every runtime: a restore here would rewrite its
+        // assets file, and every later run would find Restore's outputs changed.
         var compiled = build.CompileSettings(new DotNetBuildSettings()).Properties;
         foreach (var runtime in build.PublishRuntimes)
         {
-            yield return build.PublishSettings(Common(build) with { Properties = compiled }
+            yield return build.PublishSettings((Common(build) with { Properties = compiled }).EnableNoRestore()
                 with { Runtime = runtime, SelfContained = false, Output = build.PublishDirectory / runtime });
         }
     }

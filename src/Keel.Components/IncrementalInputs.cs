@@ -13,6 +13,24 @@ internal static class IncrementalInputs
     public static IEnumerable<string> Restore(IHazSolution build) =>
         [.. Shared, build.Solution.RelativeTo(build.RootDirectory), "**/*.csproj", "**/*.fsproj", "**/*.props", "**/*.targets", "**/packages.lock.json"];
 
+    /// <summary>
+    /// The restores Restore runs: the solution; then, when the build publishes for runtime identifiers, the published
+    /// project for all of them at once (its assets then hold every runtime, and each runtime's publish needs no restore).
+    /// </summary>
+    public static IEnumerable<DotNetRestoreSettings> RestoreCommands(IRestore build)
+    {
+        yield return build.RestoreSettings(new DotNetRestoreSettings().SetProject(build.Solution));
+        if (PublishRuntimes(build) is { Count: > 0 } runtimes)
+        {
+            yield return build.RestoreSettings(new DotNetRestoreSettings()
+                .SetProject(((IPublish)build).PublishProject)
+                .SetProperty("RuntimeIdentifiers", string.Join(';', runtimes)));
+        }
+    }
+
+    /// <summary>The runtime identifiers the build publishes for; none when it publishes one portable app, or nothing.</summary>
+    public static IReadOnlyList<string> PublishRuntimes(IHazSolution build) => build is IPublish publish ? publish.PublishRuntimes : [];
+
     /// <summary>What Compile reads: every project's folder, the solution and the shared files.</summary>
     public static IEnumerable<string> CompileSources(ICompile build)
     {
@@ -25,7 +43,17 @@ internal static class IncrementalInputs
 
     /// <summary>The folders Compile builds into.</summary>
     public static IEnumerable<string> CompileOutputs(ICompile build) =>
-        ProjectGraph.Read(build.RootDirectory, build.Solution).Projects.Select(p => Output(build.RootDirectory, p, build.Configuration));
+        ProjectGraph.Read(build.RootDirectory, build.Solution).Projects.SelectMany(p => ProjectOutputs(build, p));
+
+    /// <summary>
+    /// The folder a project builds into, less the runtimes' folders in it (bin/Debug/net10.0/linux-arm64): those are
+    /// Publish's, which builds the published project there once per runtime.
+    /// </summary>
+    private static IEnumerable<string> ProjectOutputs(ICompile build, AbsolutePath project)
+    {
+        var output = Output(build.RootDirectory, project, build.Configuration);
+        return [output, .. PublishRuntimes(build).Select(runtime => $"!{output}/*/{runtime}")];
+    }
 
     /// <summary>A command line as an input value: the project aside, which each unit names itself.</summary>
     public static string Command(DotNetSettings settings) => string.Join(' ', (settings with { Project = null }).ToArguments());
@@ -47,7 +75,7 @@ internal static class IncrementalInputs
             project.RelativeTo(build.RootDirectory),
             [.. graph.Sources(project), .. Shared, build.Solution.RelativeTo(build.RootDirectory)],
             [new("command", command), new("sdk", build.DotNet.SdkVersion)],
-            [Output(build.RootDirectory, project, build.Configuration)]))).ToList();
+            [.. ProjectOutputs(build, project)]))).ToList();
         var changed = units.Where(u => !u.Unit.IsUpToDate).ToList();
         if (changed.Count == units.Count)
         {

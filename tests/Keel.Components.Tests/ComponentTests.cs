@@ -125,10 +125,15 @@ public class ComponentTests
 
         Assert.Equal(0, outcome.ExitCode);
         var publish = root.File(".nuke/temp/publish");
-        // Each runtime's publish restores and builds for that runtime, framework-dependent, stamped as Compile stamps.
+        // Restore restores the published project for every runtime at once; each runtime's publish then builds for that
+        // runtime without restoring (a restore would rewrite Restore's assets file), framework-dependent, stamped as
+        // Compile stamps.
+        Assert.Equal(
+            [$"restore|{root.File("app.slnx")}|--nologo", $"restore|{root.File("src/App/App.csproj")}|-p:RuntimeIdentifiers=\"linux-x64;linux-arm64\"|--nologo"],
+            File.ReadAllLines(record).Where(line => line.StartsWith("restore|", StringComparison.Ordinal)));
         Assert.Equal(
             [.. new[] { "linux-x64", "linux-arm64" }.Select(rid =>
-                $"publish|{root.File("src/App/App.csproj")}|--output|{publish}/{rid}|--runtime|{rid}|--no-self-contained|--configuration|Release|-p:Version=2.1.0|--nologo")],
+                $"publish|{root.File("src/App/App.csproj")}|--no-restore|--output|{publish}/{rid}|--runtime|{rid}|--no-self-contained|--configuration|Release|-p:Version=2.1.0|--nologo")],
             File.ReadAllLines(record).Where(line => line.StartsWith("publish|", StringComparison.Ordinal)));
     }
 }

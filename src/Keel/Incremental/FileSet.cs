@@ -7,7 +7,8 @@ namespace Keel.Incremental;
 /// Expands input and output patterns, relative to the root: a file, a folder (everything under it), or a glob
 /// (<c>*</c> within a name, <c>**</c> across folders, <c>?</c> one character). Inside a folder or under a glob, the
 /// folders that tools write into or keep for themselves (bin, obj, .git, .nuke, .vs, .idea, node_modules) are left
-/// out unless the pattern names them itself, as <c>src/App/bin/publish</c> does.
+/// out unless the pattern names them itself, as <c>src/App/bin/publish</c> does. A pattern that starts with <c>!</c>
+/// leaves out what it names (a file, or a folder with everything under it) from what the other patterns found.
 /// </summary>
 internal static class FileSet
 {
@@ -18,11 +19,21 @@ internal static class FileSet
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
         var missing = new List<string>();
+        var excluded = new List<Regex>();
         foreach (var raw in patterns)
         {
-            var pattern = raw.Replace('\\', '/').Trim();
+            var text = raw.Trim();
+            var excludes = text.StartsWith('!');
+            var pattern = (excludes ? text[1..].Trim() : text).Replace('\\', '/');
             if (Path.IsPathRooted(pattern))
                 pattern = Path.GetRelativePath(root, pattern).Replace('\\', '/');
+            if (excludes)
+            {
+                excluded.Add(Glob(pattern.TrimEnd('/') + "/**"));
+                excluded.Add(Glob(pattern.TrimEnd('/')));
+                continue;
+            }
+
             var before = files.Count;
             if (pattern.IndexOfAny(['*', '?']) >= 0)
                 AddGlob(root, pattern, files);
@@ -34,6 +45,7 @@ internal static class FileSet
                 missing.Add(pattern);
         }
 
+        files.RemoveWhere(file => excluded.Any(exclusion => exclusion.IsMatch(file)));
         return ([.. files], missing);
     }
 

@@ -10,7 +10,10 @@ public abstract record DotNetSettings
 
     public string? Verbosity { get; init; }
 
-    /// <summary>MSBuild properties, passed as <c>-p:Name=Value</c>.</summary>
+    /// <summary>
+    /// MSBuild properties, passed as <c>-p:Name=Value</c>. A value with the semicolons of a list (<c>linux-x64;linux-arm64</c>)
+    /// or commas is quoted for MSBuild, which would otherwise split it into several properties.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
     protected abstract string Command { get; }
@@ -34,8 +37,11 @@ public abstract record DotNetSettings
             arguments.AddRange(["--configuration", Configuration]);
         if (Verbosity is not null)
             arguments.AddRange(["--verbosity", Verbosity]);
-        arguments.AddRange(Properties.Select(p => $"-p:{p.Key}={p.Value}"));
+        arguments.AddRange(Properties.Select(p => $"-p:{p.Key}={Escaped(p.Value)}"));
         arguments.Add("--nologo");
         return arguments;
     }
+
+    /// <summary>A property value as MSBuild reads it whole: it splits unquoted values at ; and , (and strips the quotes itself).</summary>
+    private static string Escaped(string value) => value.IndexOfAny([';', ',']) >= 0 ? $"\"{value}\"" : value;
 }
