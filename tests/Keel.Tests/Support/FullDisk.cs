@@ -21,9 +21,12 @@ public sealed class FullDisk : IDisposable
     }
 
     /// <summary>Writes a file until the disk has no byte left.</summary>
-    public void Fill()
+    public void Fill() => Fill(_folder);
+
+    /// <summary>Writes a file named "filler" into <paramref name="folder"/> until its disk has no byte left: what a build that fills the disk does.</summary>
+    public static void Fill(string folder)
     {
-        using var filler = new FileStream(Path.Combine(_folder, "filler"), FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0);
+        using var filler = new FileStream(Path.Combine(folder, "filler"), FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0);
         foreach (var size in new[] { 4096, 1 })
         {
             try
