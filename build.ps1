@@ -5,7 +5,19 @@
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
-$Root = $PSScriptRoot
+# The real path, symbolic links resolved (as build.sh's pwd -P): dotnet resolves them itself, and a clone opened
+# through a link must compile into, stamp and start the same files as the clone itself.
+function Resolve-RealPath([string] $Path) {
+    $resolved = [IO.Path]::GetPathRoot($Path)
+    foreach ($part in $Path.Substring($resolved.Length).Split([char[]] @('/', '\'), [StringSplitOptions]::RemoveEmptyEntries)) {
+        $resolved = Join-Path $resolved $part
+        $target = [IO.Directory]::ResolveLinkTarget($resolved, $true)
+        if ($target) { $resolved = Resolve-RealPath $target.FullName }
+    }
+    return $resolved
+}
+
+$Root = Resolve-RealPath $PSScriptRoot
 $Temp = Join-Path $Root '.nuke/temp'
 $BuildProject = Join-Path $Root 'build/_build.csproj'
 $BuildDll = Join-Path $Root 'build/bin/_build.dll'
@@ -15,8 +27,8 @@ $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 
-# The files the build is compiled from, in byte order: the build project, the engine's projects when the repository
-# holds their source (src/Keel*), and the files that steer every compile. bin, obj and the IDE profiles are left out.
+# The files the build is compiled from: the build project, the engine's projects when the repository holds their
+# source (src/Keel*), and the files that steer every compile. bin, obj and the IDE profiles are left out.
 function Get-BuildSources {
     $paths = @(Join-Path $Root 'build')
     $src = Join-Path $Root 'src'
@@ -25,38 +37,38 @@ function Get-BuildSources {
     }
     $paths += @('global.json', 'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'nuget.config', 'NuGet.Config' | ForEach-Object { Join-Path $Root $_ })
     $properties = Join-Path $Root 'build/Properties'
-    $files = [System.Collections.Generic.List[string]]::new()
+    $files = [System.Collections.Generic.List[System.IO.FileInfo]]::new()
     foreach ($path in $paths) {
         if (Test-Path $path -PathType Leaf) {
-            $files.Add($path)
+            $files.Add((Get-Item -LiteralPath $path -Force))
         }
         elseif (Test-Path $path -PathType Container) {
             foreach ($file in Get-ChildItem -Path $path -Recurse -File -Force) {
                 $relative = $file.FullName.Substring($path.Length)
                 if ($relative -match '[\\/](bin|obj)[\\/]' -or $file.FullName.StartsWith($properties)) { continue }
-                $files.Add($file.FullName)
+                $files.Add($file)
             }
         }
     }
-    $sorted = $files.ToArray()
-    [Array]::Sort($sorted, [StringComparer]::Ordinal)
-    return $sorted
+    return $files
 }
 
-# Runs the compiled build when it is current: the stamp names a dotnet that still exists, no source is newer than
-# the stamp, and none was added or removed since.
+# Each source with its modification time in whole seconds, "path seconds", one a line in byte order: what build.sh lists.
+function Get-BuildListing {
+    $lines = @(Get-BuildSources | ForEach-Object { "$($_.FullName) $([DateTimeOffset]::new($_.LastWriteTimeUtc).ToUnixTimeSeconds())" })
+    [Array]::Sort($lines, [StringComparer]::Ordinal)
+    return $lines
+}
+
+# Runs the compiled build when it is current: the stamp names a dotnet that still exists, and the listing of the
+# sources is the one it holds: no source was added, removed or saved since (a time in the future included).
 function Invoke-IfCurrent([string[]] $Arguments) {
     if (-not (Test-Path $Stamp) -or -not (Test-Path $BuildDll)) { return }
     $lines = @(Get-Content -LiteralPath $Stamp)
     if ($lines.Count -lt 1) { return }
     $dotnet = $lines[0]
     if (-not (Test-Path $dotnet)) { return }
-    $stampTime = (Get-Item -LiteralPath $Stamp).LastWriteTimeUtc
-    $sources = @(Get-BuildSources)
-    foreach ($source in $sources) {
-        if ((Get-Item -LiteralPath $source -Force).LastWriteTimeUtc -gt $stampTime) { return }
-    }
-    if ((@($lines | Select-Object -Skip 1) -join "`n") -ne ($sources -join "`n")) { return }
+    if ((@($lines | Select-Object -Skip 1) -join "`n") -ne (@(Get-BuildListing) -join "`n")) { return }
     $env:DOTNET_EXE = $dotnet
     & $dotnet $BuildDll @Arguments
     exit $LASTEXITCODE
@@ -107,9 +119,17 @@ catch {
 }
 
 $dotnet = Resolve-DotNet
-# The stamp gets its time before compiling, so a source saved during the compile still counts as changed.
+# The listing is taken before compiling; a source saved during the compile is caught below by its time.
 $newStamp = "$Stamp.$PID"
-Set-Content -LiteralPath $newStamp -Value (@($dotnet) + @(Get-BuildSources))
+try {
+    Set-Content -LiteralPath $newStamp -Value (@($dotnet) + @(Get-BuildListing))
+}
+catch {
+    Remove-Item -LiteralPath $newStamp -ErrorAction SilentlyContinue
+    [Console]::Error.WriteLine("The build cannot write its stamp to ${Temp}: free space on its disk (or make the folder writable) and run again.")
+    exit 1
+}
+$listed = (Get-Item -LiteralPath $newStamp).LastWriteTimeUtc
 [Console]::Error.WriteLine('Compiling the build ...')
 $compileLog = Join-Path $Temp 'compile.log'
 & $dotnet build $BuildProject --nologo --verbosity quiet *> $compileLog
@@ -119,7 +139,14 @@ if ($LASTEXITCODE -ne 0) {
     [Console]::Error.WriteLine('The build project did not compile; fix the errors above and run again.')
     exit 1
 }
-Move-Item -LiteralPath $newStamp -Destination $Stamp -Force
+# A source saved during the compile (newer than the listing, yet not in the future) leaves no stamp: the next run compiles again.
+$compiled = [DateTime]::UtcNow
+if (@(Get-BuildSources | Where-Object { $_.LastWriteTimeUtc -gt $listed -and $_.LastWriteTimeUtc -le $compiled }).Count -eq 0) {
+    Move-Item -LiteralPath $newStamp -Destination $Stamp -Force
+}
+else {
+    Remove-Item -LiteralPath $newStamp, $Stamp -ErrorAction SilentlyContinue
+}
 $env:DOTNET_EXE = $dotnet
 & $dotnet $BuildDll @args
 exit $LASTEXITCODE

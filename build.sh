@@ -3,7 +3,9 @@
 # the build only when its sources changed since the last compile; otherwise the compiled build starts at once.
 set -eo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# The real path (pwd -P): dotnet resolves symbolic links itself, and a clone opened through a link must compile into,
+# stamp and start the same files as the clone itself.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 TEMP="$ROOT/.nuke/temp"
 BUILD_PROJECT="$ROOT/build/_build.csproj"
 BUILD_DLL="$ROOT/build/bin/_build.dll"
@@ -24,13 +26,23 @@ sources() {
     find "${paths[@]}" \( -name bin -o -name obj -o -path "$ROOT/build/Properties" \) -prune -o -type f "$@" 2>/dev/null
 }
 
-# The stamp holds the dotnet that compiled the build and the list of its sources at that time. The build is
-# current while no source is newer than the stamp and none was added or removed.
+# Each source with its modification time in whole seconds, "path seconds", one a line in byte order (build.ps1 lists
+# the same). GNU stat or BSD stat, whichever this machine has.
+listing() {
+    if stat -c %Y "$ROOT" >/dev/null 2>&1; then
+        sources -exec stat -c '%n %Y' {} +
+    else
+        sources -exec stat -f '%N %m' {} +
+    fi | LC_ALL=C sort
+}
+
+# The stamp holds the dotnet that compiled the build and the listing of its sources at that time. The build is
+# current while the listing is the same: no source was added, removed or saved since (a time in the future included).
 run_if_current() {
     [[ -f "$STAMP" && -f "$BUILD_DLL" ]] || return 0
     local dotnet stamped
     { read -r dotnet; stamped="$(cat)"; } < "$STAMP"
-    if [[ -x "$dotnet" && -z "$(sources -newer "$STAMP" -print -quit)" && "$(sources -print | LC_ALL=C sort)" == "$stamped" ]]; then
+    if [[ -x "$dotnet" && "$(listing)" == "$stamped" ]]; then
         exec 9>&-   # the compile lock, when held, is not the build's to keep
         export DOTNET_EXE="$dotnet"
         exec "$dotnet" "$BUILD_DLL" "$@"
@@ -79,9 +91,13 @@ if command -v flock >/dev/null 2>&1 && ! flock -n 9; then
 fi
 
 DOTNET="$(resolve_dotnet)"
-# The stamp gets its time before compiling, so a source saved during the compile still counts as changed.
+# The listing is taken before compiling; a source saved during the compile is caught below by its time.
 NEW_STAMP="$STAMP.$$"
-{ printf '%s\n' "$DOTNET"; sources -print | LC_ALL=C sort; } > "$NEW_STAMP"
+if ! { printf '%s\n' "$DOTNET" && listing; } > "$NEW_STAMP" 2>/dev/null; then
+    rm -f "$NEW_STAMP"
+    echo "The build cannot write its stamp to $TEMP: free space on its disk (or make the folder writable) and run again." >&2
+    exit 1
+fi
 echo "Compiling the build ..." >&2
 if ! "$DOTNET" build "$BUILD_PROJECT" --nologo --verbosity quiet > "$TEMP/compile.log" 2>&1; then
     rm -f "$NEW_STAMP"
@@ -89,7 +105,13 @@ if ! "$DOTNET" build "$BUILD_PROJECT" --nologo --verbosity quiet > "$TEMP/compil
     echo "The build project did not compile; fix the errors above and run again." >&2
     exit 1
 fi
-mv -f "$NEW_STAMP" "$STAMP"
+# A source saved during the compile (newer than the listing, yet not in the future) leaves no stamp: the next run compiles again.
+: > "$TEMP/build.compiled"
+if [[ -z "$(sources -newer "$NEW_STAMP" ! -newer "$TEMP/build.compiled" -print -quit)" ]]; then
+    mv -f "$NEW_STAMP" "$STAMP"
+else
+    rm -f "$NEW_STAMP" "$STAMP"
+fi
 exec 9>&-
 
 export DOTNET_EXE="$DOTNET"

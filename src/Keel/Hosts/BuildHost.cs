@@ -34,7 +34,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         var unwritable = services.WriteLogFile ? Unwritable(temp) : null;
         if (unwritable is not null && !invocation.IsHelp)
         {
-            services.Console.Out.WriteLine($"The build cannot write to {temp} ({unwritable}); it keeps its log, caches and credentials there: make the folder writable (or free space on its disk) and run again.");
+            services.Console.Out.WriteLine($"The build cannot write to {temp} ({TemporaryFolderError.Reason(unwritable)}); it keeps its log, caches and credentials there: {TemporaryFolderError.Fix(unwritable)} and run again.");
             return 1;
         }
 
@@ -81,20 +81,31 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         }
     }
 
+    /// <summary>Bytes the temp folder must take at the start: an empty file fits on a full disk, a run's log and state do not.</summary>
+    private const int ProbeSize = 64 * 1024;
+
     /// <summary>Why the temp folder cannot be written (read-only, full, not a folder), or null when it can.</summary>
-    private static string? Unwritable(AbsolutePath temp)
+    private static Exception? Unwritable(AbsolutePath temp)
     {
         try
         {
             Directory.CreateDirectory(temp);
             var probe = temp / $".write-{Environment.ProcessId}";
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
+            try
+            {
+                using var stream = new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+                stream.Write(new byte[ProbeSize]);
+            }
+            finally
+            {
+                File.Delete(probe);
+            }
+
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return e.Message;
+            return e;
         }
     }
 

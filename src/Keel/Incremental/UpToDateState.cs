@@ -31,13 +31,34 @@ internal sealed class UpToDateState(BuildLayout layout)
         }
     }
 
+    /// <summary>Records a success; when the folder cannot take it (a full disk), nothing half-written stays and one line says why.</summary>
     public void Write(string key, string inputs, string outputs, DateTimeOffset succeeded)
     {
-        System.IO.Directory.CreateDirectory(Directory);
         var file = FileOf(key);
         var temporary = file + $".{Environment.ProcessId}.new";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(new Entry(Format, layout.RootDirectory.Value, inputs, outputs, succeeded)));
-        File.Move(temporary, file, overwrite: true);
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            File.WriteAllText(temporary, JsonSerializer.Serialize(new Entry(Format, layout.RootDirectory.Value, inputs, outputs, succeeded)));
+            File.Move(temporary, file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Delete(temporary);
+            throw new BuildException($"The success of {key} could not be recorded in {Directory} ({TemporaryFolderError.Reason(e)}): {TemporaryFolderError.Fix(e)} and run again.");
+        }
+    }
+
+    private static void Delete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing was written where nothing can be deleted.
+        }
     }
 
     public void Forget(string key)

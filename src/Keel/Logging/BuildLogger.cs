@@ -12,11 +12,13 @@ internal sealed class BuildLogger : IDisposable
     private readonly BuildConsole _terminal;
     private readonly Redactor _redactor;
     private readonly RedactingSink _sinks;
+    private readonly string? _logFile;
 
     public BuildLogger(BuildConsole console, Redactor redactor, string? logFile)
     {
         _terminal = console;
         _redactor = redactor;
+        _logFile = logFile;
         if (logFile is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
@@ -69,6 +71,15 @@ internal sealed class BuildLogger : IDisposable
     public void Dispose()
     {
         Logger.Dispose();
-        _file?.Dispose();
+        try
+        {
+            _file?.Dispose();
+        }
+        catch (IOException e)
+        {
+            // The disk under build.log filled up during the run: one line, not a stack trace, says what is missing.
+            _terminal.Out.WriteLine($"{_logFile} is incomplete ({TemporaryFolderError.Reason(e)}): {TemporaryFolderError.Fix(e)} before the next run.");
+            _terminal.Out.Flush();
+        }
     }
 }

@@ -21,6 +21,8 @@ internal sealed class ParameterBinder(
 
     private static readonly string[] EnvironmentPrefixes = ["keel", "nuke"];
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Secrets shorter than this cannot be masked without masking ordinary text all over the log.</summary>
     public const int MinimumSecretLength = 4;
 
@@ -81,7 +83,11 @@ internal sealed class ParameterBinder(
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // Visual Studio and Windows PowerShell write UTF-8 with a byte order mark, which the JSON reader does not skip.
+            var bytes = File.ReadAllBytes(file).AsMemory();
+            if (bytes.Span.StartsWith(Utf8ByteOrderMark))
+                bytes = bytes[Utf8ByteOrderMark.Length..];
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
@@ -92,12 +98,24 @@ internal sealed class ParameterBinder(
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new BuildException($"{source} must hold one JSON object of parameter names and values.");
+            var keys = new Dictionary<ParameterDefinition, string>();
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                if (property.Name == "$schema" || property.Value.ValueKind == JsonValueKind.Null)
+                if (property.Name == "$schema")
                     continue;
-                var parameter = Find(parameters, property.Name)
-                    ?? throw new BuildException($"{source} sets '{property.Name}', which is not a parameter{Suggest(property.Name, parameters.Select(p => p.Name))}");
+                var parameter = Find(parameters, property.Name);
+                if (parameter is not null && !keys.TryAdd(parameter, property.Name))
+                {
+                    var first = keys[parameter];
+                    throw new BuildException(first == property.Name
+                        ? $"{source} sets '{first}' twice; keep one."
+                        : $"{source} sets {parameter.Name} twice ('{first}' and '{property.Name}'); keep one.");
+                }
+
+                if (property.Value.ValueKind == JsonValueKind.Null)
+                    continue;
+                if (parameter is null)
+                    throw new BuildException($"{source} sets '{property.Name}', which is not a parameter{Suggest(property.Name, parameters.Select(p => p.Name))}");
                 chosen[parameter] = new ParameterValue(JsonValues(property.Value, source, property.Name), source);
             }
         }

@@ -132,6 +132,86 @@ public class BootstrapTests
     }
 
     [Fact]
+    public void ACloneOpenedThroughASymbolicLinkCompilesOnceAndThenStartsAtOnceEitherWay()
+    {
+        using var root = CopyOfRepository();
+        var link = Path.Combine(Path.GetTempPath(), $"keel-tests-link-{Guid.NewGuid():N}");
+        Directory.CreateSymbolicLink(link, root.Path);
+        try
+        {
+            (int ExitCode, string Output) ThroughLink() => Command.Run(Path.Combine(link, "build.sh"), ["--help"], link, start =>
+            {
+                start.Environment.Remove("DOTNET_EXE");
+                start.Environment["NO_COLOR"] = "1";
+            });
+
+            var first = ThroughLink();
+            var second = ThroughLink();
+            var direct = Run(root, root.Path, "--help");
+            var ps1 = Command.Run(PowerShell(), ["-NoLogo", "-NoProfile", "-File", Path.Combine(link, "build.ps1"), "--help"], link, start =>
+            {
+                start.Environment.Remove("DOTNET_EXE");
+                start.Environment["NO_COLOR"] = "1";
+            });
+
+            Assert.True(first.ExitCode == 0, first.Output);
+            Assert.Contains("Compiling the build ...", first.Output);
+            Assert.Contains("Targets (default: Compile):", first.Output);
+            Assert.True(second.ExitCode == 0, second.Output);
+            Assert.DoesNotContain("Compiling the build", second.Output);
+            Assert.Contains("Targets (default: Compile):", second.Output);
+            Assert.True(direct.ExitCode == 0, direct.Output);
+            Assert.DoesNotContain("Compiling the build", direct.Output);
+            Assert.True(ps1.ExitCode == 0, ps1.Output);
+            Assert.DoesNotContain("Compiling the build", ps1.Output);
+            Assert.True(File.Exists(root.File("build/bin/_build.runtimeconfig.json")));
+        }
+        finally
+        {
+            File.Delete(link);
+        }
+    }
+
+    [Fact]
+    public void ASourceDatedInTheFutureCompilesOnceAndLaterEditsAreStillSeen()
+    {
+        using var root = CopyOfRepository();
+        File.SetLastWriteTimeUtc(root.File("build/Build.cs"), DateTime.UtcNow.AddDays(2));
+
+        var first = Run(root, root.Path, "--help");
+        var second = Run(root, root.Path, "--help");
+        File.SetLastWriteTimeUtc(root.File("build/Build.Image.cs"), DateTime.UtcNow);
+        var afterEdit = Run(root, root.Path, "--help");
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("Compiling the build ...", first.Output);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.DoesNotContain("Compiling the build", second.Output);
+        Assert.Contains("Targets (default: Compile):", second.Output);
+        Assert.True(afterEdit.ExitCode == 0, afterEdit.Output);
+        Assert.Contains("Compiling the build ...", afterEdit.Output);
+    }
+
+    [Fact]
+    public void AFullDiskUnderTheTempFolderEndsTheCompileInOneLineAndLeavesNoHalfWrittenStamp()
+    {
+        using var root = CopyOfRepository();
+        using var disk = FullDisk.MountOver(root.File(".nuke/temp"));
+        disk.Fill();
+
+        var run = Run(root, root.Path, "--help");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"The build cannot write its stamp to {root.File(".nuke/temp")}: free space on its disk (or make the folder writable) and run again.", run.Output.Trim());
+        Assert.DoesNotContain(Directory.EnumerateFiles(root.File(".nuke/temp")), file => Path.GetFileName(file).StartsWith("build.stamp", StringComparison.Ordinal));
+
+        disk.Free();
+        var freed = Run(root, root.Path, "--help");
+        Assert.True(freed.ExitCode == 0, freed.Output);
+        Assert.Contains("Compiling the build ...", freed.Output);
+    }
+
+    [Fact]
     public async Task TwoRunsThatBothNeedACompileCompileOnceAndBothSucceed()
     {
         using var root = CopyOfRepository();

@@ -179,6 +179,58 @@ public class UpToDateTests
         Assert.Contains("2. Report (invoked) (runs: Copy runs first)", changed.Output);
     }
 
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private sealed class Filling : KeelBuild
+    {
+        Target Prepare => _ => _
+            .Inputs("src")
+            .Executes(() => File.AppendAllText(RootDirectory / "ran.log", "Prepare\n"));
+
+        /// <summary>Fills the disk under .nuke/temp while "fill-the-disk" exists (it is not among its inputs), then logs on.</summary>
+        Target Fill => _ => _
+            .DependsOn(Prepare)
+            .Inputs("src")
+            .Executes(() =>
+            {
+                if (File.Exists(RootDirectory / "fill-the-disk"))
+                {
+                    FullDisk.Fill(TemporaryDirectory);
+                    // More than build.log's last page holds: the log, too, meets the full disk.
+                    for (var line = 0; line < 100; line++)
+                        Log.Information("filled the disk, line {Line} of 100", line);
+                }
+
+                File.AppendAllText(RootDirectory / "ran.log", "Fill\n");
+            });
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void ASuccessThatCannotBeRecordedOnAFullDiskFailsInOneLineAndLeavesTheOtherRecordsIntact()
+    {
+        using var root = Project();
+        using var disk = FullDisk.MountOver(root.File(".nuke/temp"));
+        root.Write("fill-the-disk", "");
+
+        var full = TestBuild.Run<Filling>(["Fill"], root: root);
+        var states = Directory.EnumerateFiles(root.File(".nuke/temp/up-to-date")).Select(Path.GetFileName).Order().ToList();
+        disk.Free();
+        File.Delete(root.File("fill-the-disk"));
+        File.Delete(root.File("ran.log"));
+        var freed = TestBuild.Run<Filling>(["Fill"], root: root);
+
+        Assert.Equal(1, full.ExitCode);
+        var errors = full.Output.Split('\n').Where(l => l.Contains(" ERR ")).ToList();
+        Assert.True(errors.Count == 1, full.Output);
+        Assert.EndsWith($"Fill failed: The success of Fill could not be recorded in {root.File(".nuke/temp/up-to-date")} (its disk is full): free space on that disk and run again.", errors[0]);
+        Assert.DoesNotContain("   at ", full.Output);
+        Assert.EndsWith($"{root.File(".nuke/temp/build.log")} is incomplete (its disk is full): free space on that disk before the next run.", full.Output.Trim());
+        Assert.Equal(["Prepare.json"], states);
+        Assert.True(freed.ExitCode == 0, freed.Output);
+        Assert.Equal(TargetStatus.UpToDate, freed["Prepare"].Status);
+        Assert.Equal(["Fill"], File.ReadAllLines(root.File("ran.log")));
+    }
+
     [Fact]
     public void AnUnknownTargetToForceIsRefusedWithASuggestion()
     {

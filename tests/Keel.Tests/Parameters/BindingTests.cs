@@ -163,6 +163,52 @@ public class BindingTests
         Assert.Null(outcome.Session!.Record);
     }
 
+    public static TheoryData<string, string> ParameterFiles => new()
+    {
+        { "parameters.json", "" },
+        { "parameters.ci.json", "ci" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ParameterFiles))]
+    public void AFileWithAByteOrderMarkIsReadAsAnyOther(string file, string profile)
+    {
+        using var root = new TempDirectory();
+        // Visual Studio and Windows PowerShell write UTF-8 with a byte order mark.
+        File.WriteAllBytes(root.File($".nuke/{file}"), [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("""{ "ImageName": "shop", "Retries": 5 }""")]);
+
+        var build = Bind(profile.Length == 0 ? [] : ["--profile", profile], root: root);
+
+        Assert.Equal("shop", build.ImageName);
+        Assert.Equal(5, build.Retries);
+    }
+
+    public static TheoryData<string, string, string, string> KeysTwice => new()
+    {
+        { "parameters.json", "", """{ "ImageName": "a", "Retries": 5, "ImageName": "b" }""", ".nuke/parameters.json sets 'ImageName' twice; keep one." },
+        { "parameters.json", "", """{ "ImageName": "a", "imageName": "b" }""", ".nuke/parameters.json sets ImageName twice ('ImageName' and 'imageName'); keep one." },
+        { "parameters.json", "", """{ "image-name": "a", "ImageName": null }""", ".nuke/parameters.json sets ImageName twice ('image-name' and 'ImageName'); keep one." },
+        { "parameters.ci.json", "ci", """{ "Retries": 5, "Retries": 5 }""", ".nuke/parameters.ci.json sets 'Retries' twice; keep one." },
+        { "parameters.ci.json", "ci", """{ "Retries": 5, "RETRIES": 6 }""", ".nuke/parameters.ci.json sets Retries twice ('Retries' and 'RETRIES'); keep one." },
+    };
+
+    [Theory]
+    [MemberData(nameof(KeysTwice))]
+    public void AFileThatSetsAParameterTwiceIsRefusedInOneLineNamingTheKeyAndTheFile(string file, string profile, string json, string message)
+    {
+        using var root = new TempDirectory();
+        root.Write($".nuke/{file}", json);
+
+        var outcome = TestBuild.Run<Typed>(["Show", .. profile.Length == 0 ? Array.Empty<string>() : ["--profile", profile]], root: root);
+
+        Assert.True(outcome.ExitCode == 1, outcome.Output);
+        var errors = outcome.Output.Split('\n').Where(l => l.Contains(" ERR ")).ToList();
+        Assert.True(errors.Count == 1, outcome.Output);
+        Assert.EndsWith(message, errors[0]);
+        Assert.DoesNotContain("   at ", outcome.Output);
+        Assert.Null(outcome.Session!.Record);
+    }
+
     private sealed class Strict : KeelBuild
     {
         [Parameter("Where to push"), Required]

@@ -76,4 +76,19 @@ public class GuardedCallbackTests
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("Compile", help.Output);
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void AFullDiskUnderTheTempFolderEndsInOneLineBeforeAnythingRuns()
+    {
+        using var root = new TempDirectory();
+        using var disk = FullDisk.MountOver(root.File(".nuke/temp"));
+        disk.Fill();
+
+        var run = TestBuild.Run<Throwing>(["Compile"], root: root);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"The build cannot write to {root.File(".nuke/temp")} (its disk is full); it keeps its log, caches and credentials there: free space on that disk and run again.", run.Output.Trim());
+        Assert.Equal(["filler"], Directory.EnumerateFileSystemEntries(root.File(".nuke/temp")).Select(Path.GetFileName));
+    }
 }
