@@ -229,9 +229,9 @@ public sealed class ContainerImages
         var docker = Docker.WithConfig(config);
         try
         {
-            if (credentials is not null)
-                Login(docker, plan.Registry, credentials, callLimit);
             using var registry = new RegistryClient(plan.Registry, credentials?.Username, credentials?.Password) { CredentialsHint = Options.CredentialsHint };
+            if (credentials is not null)
+                Login(docker, registry, plan.Registry, credentials, callLimit);
             var digest = new RegistryPublication(docker, registry, callLimit, Retry, _log, Cancellation).Publish(plan, platforms);
             _log.Information("Pushed {Repository}@{Digest} as {Tags}", plan.Repository, digest, string.Join(", ", plan.Tags));
             var result = new PushResult(plan.Repository, digest, [.. plan.Tags.Select(t => t.Name)]);
@@ -292,19 +292,33 @@ public sealed class ContainerImages
     /// <summary>A registry operation, retried while its failures are passing ones, and stopped by Ctrl-C.</summary>
     private T Retried<T>(string what, Func<T> operation) => Retry.Run(what, operation, RegistryErrors.IsTransient, _log, Cancellation);
 
-    private void Login(DockerTool docker, string registry, RegistryCredentials credentials, TimeSpan? callLimit)
+    /// <summary>
+    /// docker login, tried again while it fails for a passing reason. A failure that reads as refused credentials is
+    /// put to the registry itself (<see cref="RegistryClient.CheckLoginAsync"/>): only its refusal of the credentials
+    /// is called a rejected login; when it takes them, or meets a fault of its own, docker login is tried again.
+    /// </summary>
+    private void Login(DockerTool docker, RegistryClient client, string registry, RegistryCredentials credentials, TimeSpan? callLimit)
     {
         try
         {
             Retried($"Logging in to {registry}", () =>
             {
-                docker.Login(registry, credentials.Username, credentials.Password, callLimit);
+                try
+                {
+                    docker.Login(registry, credentials.Username, credentials.Password, callLimit);
+                }
+                catch (ProcessFailedException e) when (RegistryErrors.MayBeRefusedCredentials(e))
+                {
+                    var check = client.CheckLoginAsync(Cancellation).GetAwaiter().GetResult();
+                    throw LoginFailure.Explain(registry, credentials.Username, Options.CredentialsHint, RegistryErrors.Reason(e), check);
+                }
+
                 return true;
             });
         }
         catch (ProcessFailedException e)
         {
-            throw new BuildException($"Could not log in to {registry} as {credentials.Username}: {RegistryErrors.Reason(e)}. Check {Options.CredentialsHint}; nothing was pushed.");
+            throw new BuildException($"Could not log in to {registry} as {credentials.Username}: {RegistryErrors.Reason(e)}; nothing was pushed.");
         }
     }
 

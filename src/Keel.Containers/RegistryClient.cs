@@ -169,7 +169,78 @@ internal sealed class RegistryClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Asks the registry whether it takes the login, the way docker login does but with each answer kept apart: GET
+    /// /v2/ without credentials for the challenge, then GET /v2/ with Basic credentials, or, for a Bearer challenge, a
+    /// token from its realm with them and GET /v2/ with the token. One try: the caller tries again on a passing verdict.
+    /// The password goes into Authorization headers only.
+    /// </summary>
+    public async Task<LoginCheck> CheckLoginAsync(CancellationToken cancellationToken = default)
+    {
+        if (_username is null || _password is null)
+            throw new InvalidOperationException("A login is checked only with credentials.");
+        _baseAddress ??= await ChooseSchemeAsync(cancellationToken);
+        var root = $"{_baseAddress}/v2/";
+        AuthenticationHeaderValue? challenge;
+        using (var ping = await _http.GetAsync(root, cancellationToken))
+        {
+            if (ping.StatusCode != HttpStatusCode.Unauthorized)
+                return LoginCheck.OfPing((int)ping.StatusCode, ping.ReasonPhrase, root);
+            challenge = ping.Headers.WwwAuthenticate.FirstOrDefault();
+        }
+
+        var basic = Basic();
+        if (challenge is null || challenge.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+            return await AskAsync(root, basic, "with the credentials", cancellationToken);
+        if (!challenge.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+            return LoginCheck.Unexpected($"a {challenge.Scheme} challenge to GET {root}, which docker does not answer");
+
+        var parameters = ParseChallenge(challenge.Parameter ?? "");
+        if (parameters.GetValueOrDefault("realm") is not { } realm || !Uri.TryCreate(realm, UriKind.Absolute, out _))
+            return LoginCheck.Unexpected($"a Bearer challenge without a usable realm to GET {root}");
+        // As docker login asks: for the account, with no repository scope.
+        var query = $"?service={Uri.EscapeDataString(parameters.GetValueOrDefault("service") ?? "")}&account={Uri.EscapeDataString(_username)}";
+        string? token;
+        using (var request = new HttpRequestMessage(HttpMethod.Get, realm + query) { Headers = { Authorization = basic } })
+        using (var response = await _http.SendAsync(request, cancellationToken))
+        {
+            if (!response.IsSuccessStatusCode)
+                return LoginCheck.OfCredentialed((int)response.StatusCode, response.ReasonPhrase, $"GET {realm} (its token service) with the credentials");
+            token = await TokenAsync(response, cancellationToken);
+        }
+
+        return token is null
+            ? LoginCheck.Unexpected($"no token from its token service {realm}")
+            : await AskAsync(root, new AuthenticationHeaderValue("Bearer", token), "with a token its token service gave for the credentials", cancellationToken);
+    }
+
     public void Dispose() => _http.Dispose();
+
+    private AuthenticationHeaderValue Basic() =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_username}:{_password}")));
+
+    private async Task<LoginCheck> AskAsync(string root, AuthenticationHeaderValue authorization, string carrying, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, root) { Headers = { Authorization = authorization } };
+        using var response = await _http.SendAsync(request, cancellationToken);
+        return LoginCheck.OfCredentialed((int)response.StatusCode, response.ReasonPhrase, $"GET {root} {carrying}");
+    }
+
+    /// <summary>The token of a token service's answer ("token", or OAuth's "access_token"); null when it holds none.</summary>
+    private static async Task<string?> TokenAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            return document.RootElement.ValueKind != JsonValueKind.Object ? null
+                : document.RootElement.TryGetProperty("token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()
+                : document.RootElement.TryGetProperty("access_token", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>A request for a manifest that accepts every kind a tag may name: OCI index or image, Docker list or image.</summary>
     private static HttpRequestMessage ManifestRequest(HttpMethod method, string path, string reference)
@@ -222,7 +293,7 @@ internal sealed class RegistryClient : IDisposable
     {
         if (_username is null || _password is null)
             throw new BuildException($"The registry {_registry} asks for credentials, and the build gave none; pass {CredentialsHint}.");
-        var basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_username}:{_password}")));
+        var basic = Basic();
         if (challenge is null || challenge.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
             return basic;
 
@@ -233,9 +304,7 @@ internal sealed class RegistryClient : IDisposable
         request.Headers.Authorization = basic;
         using var response = await _http.SendAsync(request, cancellationToken);
         Ensure(response, "token");
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        var token = document.RootElement.TryGetProperty("token", out var t) ? t.GetString()
-            : document.RootElement.TryGetProperty("access_token", out var a) ? a.GetString() : null;
+        var token = await TokenAsync(response, cancellationToken);
         return new AuthenticationHeaderValue("Bearer", token ?? throw new BuildException($"The registry {_registry} gave no token."));
     }
 

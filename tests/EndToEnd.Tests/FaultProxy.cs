@@ -30,14 +30,21 @@ public sealed record FaultRule(string Method, string PathPattern, Fault Fault)
 {
     public int Status { get; init; } = 503;
     public string Body { get; init; } = "";
+
+    /// <summary>Headers of a <see cref="Fault.Status"/> answer, as the server it stands in for would send them.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
     public TimeSpan Delay { get; init; }
     public int? Times { get; init; }
+
+    /// <summary>True: only requests that carry credentials (an Authorization header); false: only those without; null: both.</summary>
+    public bool? Authorized { get; init; }
 
     internal int Used;
 
     internal bool Matches(HttpRequest request) =>
         (Method == "*" || request.Method.Equals(Method, StringComparison.OrdinalIgnoreCase))
         && Regex.IsMatch(request.Path + request.QueryString, PathPattern)
+        && (Authorized is null || Authorized == request.Headers.Authorization.Count > 0)
         && (Times is null || Interlocked.Increment(ref Used) <= Times);
 }
 
@@ -130,6 +137,8 @@ public sealed class FaultProxy : IAsyncDisposable
         {
             case Fault.Status:
                 context.Response.StatusCode = rule.Status;
+                foreach (var (name, value) in rule.Headers)
+                    context.Response.Headers[name] = value;
                 if (rule.Body.Length > 0)
                 {
                     context.Response.ContentType = "application/json";
