@@ -55,7 +55,7 @@ public sealed class ContainerImages
     {
         if (_engineAnswered)
             return;
-        new DockerEngine(Docker, _machine, _build.EnvironmentVariables, _build.TemporaryDirectory, _log).EnsureRunning();
+        new DockerEngine(Docker, _machine, _facts, _build.EnvironmentVariables, _build.TemporaryDirectory, _log).EnsureRunning();
         _engineAnswered = true;
     }
 
@@ -123,10 +123,13 @@ public sealed class ContainerImages
 
     /// <summary>
     /// The local id of the base image a platform's image is built from, null while it is not there: an input of the
-    /// build's up-to-date check, so a new base image for any platform rebuilds that image.
+    /// build's up-to-date check, so a new base image for any platform rebuilds that image. Null too while no engine
+    /// answers (it has not been started yet): unknown, and the image's own id is unknown then, so the image is built.
     /// </summary>
     public string? BaseImageId(BaseImage baseImage, ContainerPlatform platform) =>
-        Docker.ImageId(BaseImageStandIn.LocalReference(baseImage.Name, platform, native: platform.RunsOn(Docker.EnginePlatform)));
+        Docker.TryEnginePlatform() is { } engine
+            ? Docker.ImageId(BaseImageStandIn.LocalReference(baseImage.Name, platform, native: platform.RunsOn(engine)))
+            : null;
 
     /// <summary>The engine's own platform, as the platforms to build are named.</summary>
     private ContainerPlatform EnginePlatform => ContainerPlatform.Parse(Docker.EnginePlatform, "The Docker engine's platform");
@@ -140,6 +143,7 @@ public sealed class ContainerImages
     /// </summary>
     public void SmokeTest(string reference, SmokeCheck check, ContainerPlatform? platform = null)
     {
+        EnsureEngine();
         var (port, healthPath) = (check.Port, check.Path);
         if (platform is not null)
         {
