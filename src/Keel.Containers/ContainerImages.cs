@@ -50,13 +50,17 @@ public sealed class ContainerImages
 
     internal Retry Retry { get; init; } = Retry.Default;
 
-    /// <summary>Makes sure a Docker engine answers; checked once per run, as building and pushing both need it.</summary>
+    /// <summary>
+    /// Makes sure a Docker engine answers; checked once per run, as building, smoke-testing and pushing all need it.
+    /// Containers that runs killed before their cleanup left on it are removed then.
+    /// </summary>
     public void EnsureEngine()
     {
         if (_engineAnswered)
             return;
-        new DockerEngine(Docker, _machine, _build.EnvironmentVariables, _build.TemporaryDirectory, _log).EnsureRunning();
+        new DockerEngine(Docker, _machine, _facts, _build.EnvironmentVariables, _build.TemporaryDirectory, _log).EnsureRunning();
         _engineAnswered = true;
+        new AbandonedResources(Docker, _log).RemoveContainers();
     }
 
     /// <summary>Makes sure the embedded registry answers at <see cref="LocalRegistry.Address"/>, starting it where it does not.</summary>
@@ -123,10 +127,13 @@ public sealed class ContainerImages
 
     /// <summary>
     /// The local id of the base image a platform's image is built from, null while it is not there: an input of the
-    /// build's up-to-date check, so a new base image for any platform rebuilds that image.
+    /// build's up-to-date check, so a new base image for any platform rebuilds that image. Null too while no engine
+    /// answers (it has not been started yet): unknown, and the image's own id is unknown then, so the image is built.
     /// </summary>
     public string? BaseImageId(BaseImage baseImage, ContainerPlatform platform) =>
-        Docker.ImageId(BaseImageStandIn.LocalReference(baseImage.Name, platform, native: platform.RunsOn(Docker.EnginePlatform)));
+        Docker.TryEnginePlatform() is { } engine
+            ? Docker.ImageId(BaseImageStandIn.LocalReference(baseImage.Name, platform, native: platform.RunsOn(engine)))
+            : null;
 
     /// <summary>The engine's own platform, as the platforms to build are named.</summary>
     private ContainerPlatform EnginePlatform => ContainerPlatform.Parse(Docker.EnginePlatform, "The Docker engine's platform");
@@ -140,6 +147,7 @@ public sealed class ContainerImages
     /// </summary>
     public void SmokeTest(string reference, SmokeCheck check, ContainerPlatform? platform = null)
     {
+        EnsureEngine();
         var (port, healthPath) = (check.Port, check.Path);
         if (platform is not null)
         {
@@ -148,13 +156,14 @@ public sealed class ContainerImages
                 throw new BuildException($"{reference} is an image for {(built.Length > 0 ? built : "no platform")}, not {platform}; the base image for {platform} is wrong, remove it (docker image rm) and build again.");
         }
 
-        // Named before it starts, so that it can be removed even when Ctrl-C comes while docker is still starting it.
+        // Named before it starts, so that it can be removed even when Ctrl-C comes while docker is still starting it;
+        // labelled with this run, so that a later run removes it when this one is killed before its cleanup.
         var container = $"keel-smoke-{Guid.NewGuid():N}"[..24];
         var started = DateTime.UtcNow;
         try
         {
             Docker.Run([
-                "run", "--detach", "--name", container, "--publish", $"127.0.0.1::{port}",
+                "run", "--detach", "--name", container, "--publish", $"127.0.0.1::{port}", .. RunOwner.ThisProcess().LabelArguments,
                 .. platform is null ? Array.Empty<string>() : ["--platform", platform.ToString()],
                 reference]);
             var address = Docker.Query("port", container, $"{port}/tcp").StandardOutput.Split('\n')[0].Trim();
@@ -220,7 +229,7 @@ public sealed class ContainerImages
     {
         EnsureEngine();
         var configs = _build.TemporaryDirectory / "docker-config";
-        RemoveAbandonedCredentials(configs);
+        new AbandonedResources(Docker, _log).RemoveCredentials(configs);
         // Named for this process, so a later run can tell a folder an interrupted run left behind from a live run's.
         var config = configs / $"{Environment.ProcessId}-{Guid.NewGuid():N}";
         Directory.CreateDirectory(config);
@@ -256,34 +265,6 @@ public sealed class ContainerImages
             {
                 Directory.Delete(config, recursive: true);
             }
-        }
-    }
-
-    /// <summary>Credentials folders of runs that were killed before they could clean up (their process is gone).</summary>
-    private void RemoveAbandonedCredentials(AbsolutePath configs)
-    {
-        if (!configs.DirectoryExists())
-            return;
-        foreach (var folder in Directory.EnumerateDirectories(configs))
-        {
-            var owner = Path.GetFileName(folder).Split('-')[0];
-            if (int.TryParse(owner, out var pid) && IsAlive(pid))
-                continue;
-            _log.Information("Removing credentials an interrupted run left in {Folder}.", folder);
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 

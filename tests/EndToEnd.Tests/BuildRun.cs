@@ -9,16 +9,29 @@ namespace EndToEnd.Tests;
 public sealed record BuildRun(int ExitCode, string Output, string LogFile, IReadOnlyCollection<string> CommandLines)
 {
     public static BuildRun Start(ThrowawayRepository repository, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
-        Run(repository, environment, null, arguments);
+        Run(repository, environment, null, null, arguments);
 
     /// <summary>
     /// Like <see cref="Start(ThrowawayRepository, IReadOnlyDictionary{string, string}, string[])"/>, but presses Ctrl-C
     /// (SIGINT to the build) as soon as a line of its output contains <paramref name="interruptAt"/>.
     /// </summary>
     public static BuildRun StartAndInterrupt(ThrowawayRepository repository, IReadOnlyDictionary<string, string> environment, string interruptAt, params string[] arguments) =>
-        Run(repository, environment, interruptAt, arguments);
+        Run(repository, environment, interruptAt, build => Shell.Run("kill", ["-INT", build.ToString(System.Globalization.CultureInfo.InvariantCulture)]), arguments);
 
-    private static BuildRun Run(ThrowawayRepository repository, IReadOnlyDictionary<string, string> environment, string? interruptAt, string[] arguments)
+    /// <summary>
+    /// Like <see cref="Start(ThrowawayRepository, IReadOnlyDictionary{string, string}, string[])"/>, but kills the build
+    /// outright (SIGKILL: no cleanup) once a line of its output contains <paramref name="killAt"/> and then
+    /// <paramref name="ready"/> holds (it is asked for up to a minute).
+    /// </summary>
+    public static BuildRun StartAndKill(ThrowawayRepository repository, IReadOnlyDictionary<string, string> environment, string killAt, Func<bool> ready, params string[] arguments) =>
+        Run(repository, environment, killAt, build =>
+        {
+            for (var i = 0; i < 300 && !ready(); i++)
+                Thread.Sleep(200);
+            Shell.Run("kill", ["-KILL", build.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }, arguments);
+
+    private static BuildRun Run(ThrowawayRepository repository, IReadOnlyDictionary<string, string> environment, string? interruptAt, Action<int>? interrupt, string[] arguments)
     {
         var start = new ProcessStartInfo(System.IO.Path.Combine(repository.Path, "build.sh"))
         {
@@ -51,7 +64,7 @@ public sealed record BuildRun(int ExitCode, string Output, string LogFile, IRead
                 if (interruptAt is not null && !interrupted && line.Contains(interruptAt, StringComparison.Ordinal))
                 {
                     interrupted = true;
-                    Shell.Run("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                    interrupt?.Invoke(process.Id);
                 }
             }
         });

@@ -54,7 +54,9 @@ switch (args.FirstOrDefault())
         return 0;
     case "build":
         return SampleBuild.Run(args[1..]);
+    case "engine":
+        return EngineBuild.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: Keel.TestProgram lines N | exit CODE | stdin | env NAME | echo WORDS | sleep PIDFILE | spawn PIDFILE | build ARGS");
+        Console.Error.WriteLine("usage: Keel.TestProgram lines N | exit CODE | stdin | env NAME | echo WORDS | sleep PIDFILE | spawn PIDFILE | build ARGS | engine ARGS");
         return 2;
 }

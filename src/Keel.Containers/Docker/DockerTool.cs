@@ -33,8 +33,21 @@ public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools,
     /// <summary>buildx when the plugin answers; BuildKit through DOCKER_BUILDKIT on clients before 23; else the classic builder.</summary>
     public DockerBuilder Builder => _builder ??= DetectBuilder();
 
-    /// <summary>The engine's own platform, os/arch (linux/amd64): what it runs without emulation.</summary>
-    public string EnginePlatform => _enginePlatform ??= Query("version", "--format", "{{.Server.Os}}/{{.Server.Arch}}").StandardOutput.Trim();
+    /// <summary>
+    /// The engine's own platform, os/arch (linux/amd64): what it runs without emulation. Asked of a running engine
+    /// (<see cref="ContainerImages.EnsureEngine"/>); while none answers this fails in one line, and nothing is kept.
+    /// </summary>
+    public string EnginePlatform => TryEnginePlatform()
+        ?? throw new BuildException("No Docker engine answers, so its platform is not known; start the engine (or let the build start it) and run again.");
+
+    /// <summary>The engine's platform, or null while no engine answers; only an answer is kept, so an engine started later is asked again.</summary>
+    internal string? TryEnginePlatform()
+    {
+        if (_enginePlatform is not null)
+            return _enginePlatform;
+        var answer = Query("version", "--format", "{{.Server.Os}}/{{.Server.Arch}}");
+        return answer.ExitCode == 0 && answer.StandardOutput.Trim() is { Length: > 0 } platform ? _enginePlatform = platform : null;
+    }
 
     /// <summary>Builds an image and returns its id.</summary>
     public string Build(DockerBuildSettings settings)

@@ -7,6 +7,9 @@ public sealed record MachineFacts(bool IsRoot, string OsId, bool HasAptGet, bool
     /// <summary>Missing tools may be installed with apt-get: running as root on Debian or Ubuntu.</summary>
     public bool CanInstallPackages => IsRoot && HasAptGet && OsId is "debian" or "ubuntu";
 
+    /// <summary>Who the build runs as, for messages that tell that user what to do; empty when not known.</summary>
+    public string UserName { get; init; } = "";
+
     public static MachineFacts ForThisMachine()
     {
         var osId = "";
@@ -22,6 +25,9 @@ public sealed record MachineFacts(bool IsRoot, string OsId, bool HasAptGet, bool
             Environment.IsPrivilegedProcess,
             osId,
             File.Exists("/usr/bin/apt-get"),
-            File.Exists("/usr/sbin/start-stop-daemon") || File.Exists("/sbin/start-stop-daemon"));
+            File.Exists("/usr/sbin/start-stop-daemon") || File.Exists("/sbin/start-stop-daemon"))
+        {
+            UserName = Environment.UserName,
+        };
     }
 }

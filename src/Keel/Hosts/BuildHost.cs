@@ -109,7 +109,10 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         }
     }
 
-    /// <summary>The entry point of a real process: Ctrl-C and SIGTERM cancel the build instead of killing it.</summary>
+    /// <summary>
+    /// The entry point of a real process: Ctrl-C, SIGTERM and SIGHUP (its terminal closed) cancel the build instead of
+    /// killing it, so its cleanup, assured targets and summary still run.
+    /// </summary>
     public int RunFromProcess(Func<KeelBuild> create, IReadOnlyList<string> args, string? defaultTarget)
     {
         var cancellation = services.Cancellation;
@@ -123,6 +126,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
 
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
         return RunAsync(create, args, defaultTarget).GetAwaiter().GetResult();
     }
 
