@@ -45,6 +45,22 @@ public interface ITargetDefinition
 
     ITargetDefinition TriggeredBy<TComponent>(params Func<TComponent, Target>[] targets);
 
+    /// <summary>
+    /// Like <see cref="DependsOn{TComponent}"/>, when the build implements the component; nothing otherwise. A component's
+    /// target waits for another component's this way: <c>TryDependsOn&lt;ITest&gt;(x => x.Test)</c> runs the tests first
+    /// in a build that has them.
+    /// </summary>
+    ITargetDefinition TryDependsOn<TComponent>(params Func<TComponent, Target>[] targets);
+
+    /// <summary>Like <see cref="After{TComponent}"/>, when the build implements the component; nothing otherwise.</summary>
+    ITargetDefinition TryAfter<TComponent>(params Func<TComponent, Target>[] targets);
+
+    /// <summary>Like <see cref="Before{TComponent}"/>, when the build implements the component; nothing otherwise.</summary>
+    ITargetDefinition TryBefore<TComponent>(params Func<TComponent, Target>[] targets);
+
+    /// <summary>Like <see cref="Triggers{TComponent}"/>, when the build implements the component; nothing otherwise.</summary>
+    ITargetDefinition TryTriggers<TComponent>(params Func<TComponent, Target>[] targets);
+
     /// <summary>Evaluated once before anything runs; when false the target is skipped.</summary>
     ITargetDefinition OnlyWhenStatic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string text = "");
 

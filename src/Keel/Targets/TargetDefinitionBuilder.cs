@@ -43,6 +43,14 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
 
     public ITargetDefinition After<TComponent>(params Func<TComponent, Target>[] targets) => After(Select(targets));
 
+    public ITargetDefinition TryDependsOn<TComponent>(params Func<TComponent, Target>[] targets) => DependsOn(TrySelect(targets));
+
+    public ITargetDefinition TryAfter<TComponent>(params Func<TComponent, Target>[] targets) => After(TrySelect(targets));
+
+    public ITargetDefinition TryBefore<TComponent>(params Func<TComponent, Target>[] targets) => Before(TrySelect(targets));
+
+    public ITargetDefinition TryTriggers<TComponent>(params Func<TComponent, Target>[] targets) => Triggers(TrySelect(targets));
+
     public ITargetDefinition Before(params Target[] targets) => Set(() => _before.AddRange(targets));
 
     public ITargetDefinition After(params Target[] targets) => Set(() => _after.AddRange(targets));
@@ -130,6 +138,9 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
         build is TComponent component
             ? [.. selectors.Select(select => select(component))]
             : throw new BuildException($"Target '{Name}' refers to a target of {typeof(TComponent).Name}, which the build does not implement.");
+
+    private Target[] TrySelect<TComponent>(Func<TComponent, Target>[] selectors) =>
+        build is TComponent component ? [.. selectors.Select(select => select(component))] : [];
 
     private ITargetDefinition Set(Action change)
     {

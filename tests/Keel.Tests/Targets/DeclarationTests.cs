@@ -43,6 +43,43 @@ public class DeclarationTests
         Assert.Equal(["hi", "bye", "wave"], ((Components)outcome.Session!.Build).Greetings);
     }
 
+    private interface IShip : IKeelBuild
+    {
+        List<string> Shipped { get; }
+
+        // Waits for the greeting and the farewell only in builds that have them.
+        Target Ship => _ => _
+            .TryDependsOn<IGreet>(x => x.Greet)
+            .TryAfter<IFarewell>(x => x.Farewell)
+            .Executes(() => Shipped.Add("ship"));
+    }
+
+    private sealed class ShipOnly : KeelBuild, IShip
+    {
+        public List<string> Shipped { get; } = [];
+    }
+
+    private sealed class ShipAfterGreeting : KeelBuild, IShip, IFarewell
+    {
+        public List<string> Shipped => Greetings;
+
+        public List<string> Greetings { get; } = [];
+
+        Target Leave => _ => _.DependsOn<IFarewell>(x => x.Farewell).DependsOn<IShip>(x => x.Ship);
+    }
+
+    [Fact]
+    public void AComponentWaitsForAnotherComponentsTargetOnlyInBuildsThatHaveIt()
+    {
+        var alone = TestBuild.Run<ShipOnly>(["Ship"]);
+        var together = TestBuild.Run<ShipAfterGreeting>(["Leave"]);
+
+        Assert.True(alone.ExitCode == 0, alone.Output);
+        Assert.Equal(["Ship"], alone.Ran);
+        Assert.True(together.ExitCode == 0, together.Output);
+        Assert.Equal(["Greet", "Farewell", "Ship", "Leave"], together.Ran);
+    }
+
     private sealed class Guarded : KeelBuild
     {
         public bool Ran { get; private set; }
