@@ -1,15 +1,17 @@
 using Store;
 using Store.Catalog;
+using Store.Components;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorPages();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddSingleton<ProductCatalog>();
 builder.Services.AddSingleton(AppVersion.FromAssembly(typeof(Program).Assembly));
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
-app.UseStaticFiles();
-app.MapRazorPages();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
 app.MapGet("/version", (AppVersion version) => Results.Ok(new { version = version.Informational, configuration = version.Configuration }));
 app.MapGet("/api/products", (ProductCatalog catalog) => catalog.All);

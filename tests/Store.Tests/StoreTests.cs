@@ -36,6 +36,20 @@ public class StoreTests(WebApplicationFactory<Program> factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task TheHomePageIsAnInteractiveServerPageWithAnEmptyCartAndTheFrameworkScriptIsServed()
+    {
+        var client = factory.CreateClient();
+        var html = await client.GetStringAsync("/");
+        var script = await client.GetAsync("/_framework/blazor.web.js");
+
+        // Prerendered on the server, then interactive over the circuit the framework script opens.
+        Assert.Contains("<span id=\"cart-count\">0</span>", html);
+        Assert.Contains("<!--Blazor:{\"type\":\"server\"", html);
+        Assert.Contains("_framework/blazor.web", html);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
+    [Fact]
     public async Task TheApiReturnsProductsAndNotFoundForUnknownOnes()
     {
         var client = factory.CreateClient();
