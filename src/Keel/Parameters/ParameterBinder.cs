@@ -27,10 +27,12 @@ internal sealed class ParameterBinder(
     public const int MinimumSecretLength = 4;
 
     /// <summary>
-    /// Sets every parameter from its sources. Returns where each bound value came from, and the values it refused to
-    /// bind (secrets too short to be masked), one line each, for the build to report before anything runs.
+    /// Sets every parameter from its sources, into the build's members and its <see cref="KeelBuild.ParameterValues"/>
+    /// (the only home of component parameters' values; TryGetValue reads it). Returns where each bound value came from,
+    /// and the values it refused to bind (secrets too short to be masked), one line each, for the build to report
+    /// before anything runs.
     /// </summary>
-    public ParameterBinding Bind(object build, IReadOnlyList<ParameterDefinition> parameters, Invocation invocation, IEnumerable<string> extensionOptions)
+    public ParameterBinding Bind(KeelBuild build, IReadOnlyList<ParameterDefinition> parameters, Invocation invocation, IEnumerable<string> extensionOptions)
     {
         var chosen = new ChosenValues(redactor);
         foreach (var file in ParameterFiles(invocation))
@@ -48,7 +50,10 @@ internal sealed class ParameterBinder(
                 continue;
             }
 
-            MemberAccess.Write(build, parameter.Member, ValueConverter.Convert(parameter, raw, rootDirectory));
+            var value = ValueConverter.Convert(parameter, raw, rootDirectory);
+            build.ParameterValues.Set(parameter.Member, value);
+            if (!parameter.IsComponentParameter)
+                MemberAccess.Write(build, parameter.Member, value);
             sources[parameter.Name] = raw.Source;
             log.Debug("{Parameter} = {Value} (from {Source})", parameter.Name, parameter.IsSecret ? Redactor.Mask : string.Join(' ', raw.Values), raw.Source);
         }

@@ -29,6 +29,12 @@ internal sealed record ParameterDefinition
 
     public string EnvironmentName => ParameterNames.Environment(Name);
 
+    /// <summary>Declared on a component interface: its value lives in the build's <see cref="ParameterValues"/>, which its getter reads.</summary>
+    public bool IsComponentParameter => Member.DeclaringType!.IsInterface;
+
+    /// <summary>Where it is declared, for messages: Build.ApiUrl, IHazApi.ApiUrl.</summary>
+    public string DeclaredAt => $"{Member.DeclaringType!.Name}.{Member.Name}";
+
     /// <summary>The element type for arrays, the underlying type for nullables, else the type itself.</summary>
     public Type ValueType => ValueTypes.Element(Type);
 
