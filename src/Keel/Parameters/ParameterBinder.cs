@@ -140,14 +140,22 @@ internal sealed class ParameterBinder(
     {
         foreach (var parameter in parameters.Where(p => p.FromEnvironment))
         {
-            if (environment.TryGetValue(parameter.Name, out var exact))
+            // A tool's own variable (GIT_DIR) is the tool's setting: such a parameter reads only KEEL_/NUKE_ forms.
+            var tool = parameter.ToolVariable;
+            if (tool is null && environment.TryGetValue(parameter.Name, out var exact))
             {
                 chosen[parameter] = FromEnvironment(parameter, parameter.Name, exact);
                 continue;
             }
 
             var key = ParameterNames.Normalize(parameter.Name);
-            var matches = environment.Where(e => Matches(e.Key, key)).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+            var matches = environment.Where(e => Matches(e.Key, key, prefixedOnly: tool is not null)).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+            if (tool is not null && environment.Keys.Where(v => ParameterNames.Normalize(v) == key).Order(StringComparer.Ordinal).FirstOrDefault() is { } plain)
+            {
+                log.Debug("Parameter {Name} does not read {Variable}, which is {Tool}'s own; set {Prefixed} to set it from the environment.",
+                    parameter.Name, plain, tool.Tool, parameter.EnvironmentName);
+            }
+
             if (matches.Count == 0)
                 continue;
             if (matches.Select(m => m.Value).Distinct(StringComparer.Ordinal).Count() > 1)
@@ -161,10 +169,10 @@ internal sealed class ParameterBinder(
         }
     }
 
-    private static bool Matches(string variable, string key)
+    private static bool Matches(string variable, string key, bool prefixedOnly)
     {
         var normalized = ParameterNames.Normalize(variable);
-        return normalized == key || EnvironmentPrefixes.Any(prefix => normalized == prefix + key);
+        return (!prefixedOnly && normalized == key) || EnvironmentPrefixes.Any(prefix => normalized == prefix + key);
     }
 
     private static ParameterValue FromEnvironment(ParameterDefinition parameter, string variable, string value) => new(
