@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Keel.Hosts;
+using Keel.Parameters;
 using Keel.Tooling;
 using Serilog;
 
@@ -74,6 +75,16 @@ public abstract class KeelBuild : IKeelBuild
     public static bool IsServerBuild => Host.IsServer;
 
     bool IKeelBuild.IsLocalBuild => IsLocalBuild;
+
+    /// <summary>
+    /// The value bound to a parameter from the command line, the environment, profiles or parameters.json, or default
+    /// when none was given. Components declare their parameters with it: <c>[Parameter] string? ApiUrl =&gt; TryGetValue(() =&gt; ApiUrl);</c>.
+    /// The expression only names the member; it is never compiled or run.
+    /// </summary>
+    public T? TryGetValue<T>(Expression<Func<T>> parameterExpression) => ParameterValues.Get(parameterExpression);
+
+    /// <summary>What binding set, by member: the only home of the values of parameters declared on component interfaces.</summary>
+    internal ParameterValues ParameterValues { get; } = new();
 
     private BuildContext Context => _context ?? throw new InvalidOperationException("The build's services are available once the build has started, not in its constructor.");
 

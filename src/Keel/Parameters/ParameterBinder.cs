@@ -27,10 +27,12 @@ internal sealed class ParameterBinder(
     public const int MinimumSecretLength = 4;
 
     /// <summary>
-    /// Sets every parameter from its sources. Returns where each bound value came from, and the values it refused to
-    /// bind (secrets too short to be masked), one line each, for the build to report before anything runs.
+    /// Sets every parameter from its sources, into the build's members and its <see cref="KeelBuild.ParameterValues"/>
+    /// (the only home of component parameters' values; TryGetValue reads it). Returns where each bound value came from,
+    /// and the values it refused to bind (secrets too short to be masked), one line each, for the build to report
+    /// before anything runs.
     /// </summary>
-    public ParameterBinding Bind(object build, IReadOnlyList<ParameterDefinition> parameters, Invocation invocation, IEnumerable<string> extensionOptions)
+    public ParameterBinding Bind(KeelBuild build, IReadOnlyList<ParameterDefinition> parameters, Invocation invocation, IEnumerable<string> extensionOptions)
     {
         var chosen = new ChosenValues(redactor);
         foreach (var file in ParameterFiles(invocation))
@@ -48,7 +50,10 @@ internal sealed class ParameterBinder(
                 continue;
             }
 
-            MemberAccess.Write(build, parameter.Member, ValueConverter.Convert(parameter, raw, rootDirectory));
+            var value = ValueConverter.Convert(parameter, raw, rootDirectory);
+            build.ParameterValues.Set(parameter.Member, value);
+            if (!parameter.IsComponentParameter)
+                MemberAccess.Write(build, parameter.Member, value);
             sources[parameter.Name] = raw.Source;
             log.Debug("{Parameter} = {Value} (from {Source})", parameter.Name, parameter.IsSecret ? Redactor.Mask : string.Join(' ', raw.Values), raw.Source);
         }
@@ -135,14 +140,22 @@ internal sealed class ParameterBinder(
     {
         foreach (var parameter in parameters.Where(p => p.FromEnvironment))
         {
-            if (environment.TryGetValue(parameter.Name, out var exact))
+            // A tool's own variable (GIT_DIR) is the tool's setting: such a parameter reads only KEEL_/NUKE_ forms.
+            var tool = parameter.ToolVariable;
+            if (tool is null && environment.TryGetValue(parameter.Name, out var exact))
             {
                 chosen[parameter] = FromEnvironment(parameter, parameter.Name, exact);
                 continue;
             }
 
             var key = ParameterNames.Normalize(parameter.Name);
-            var matches = environment.Where(e => Matches(e.Key, key)).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+            var matches = environment.Where(e => Matches(e.Key, key, prefixedOnly: tool is not null)).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+            if (tool is not null && environment.Keys.Where(v => ParameterNames.Normalize(v) == key).Order(StringComparer.Ordinal).FirstOrDefault() is { } plain)
+            {
+                log.Debug("Parameter {Name} does not read {Variable}, which is {Tool}'s own; set {Prefixed} to set it from the environment.",
+                    parameter.Name, plain, tool.Tool, parameter.EnvironmentName);
+            }
+
             if (matches.Count == 0)
                 continue;
             if (matches.Select(m => m.Value).Distinct(StringComparer.Ordinal).Count() > 1)
@@ -156,10 +169,10 @@ internal sealed class ParameterBinder(
         }
     }
 
-    private static bool Matches(string variable, string key)
+    private static bool Matches(string variable, string key, bool prefixedOnly)
     {
         var normalized = ParameterNames.Normalize(variable);
-        return normalized == key || EnvironmentPrefixes.Any(prefix => normalized == prefix + key);
+        return (!prefixedOnly && normalized == key) || EnvironmentPrefixes.Any(prefix => normalized == prefix + key);
     }
 
     private static ParameterValue FromEnvironment(ParameterDefinition parameter, string variable, string value) => new(

@@ -27,7 +27,17 @@ internal sealed record ParameterDefinition
 
     public string CommandLineName => ParameterNames.CommandLine(Name);
 
-    public string EnvironmentName => ParameterNames.Environment(Name);
+    /// <summary>IMAGE_NAME; KEEL_GIT_DIR for a name that is a tool's own variable (see <see cref="ToolVariables"/>).</summary>
+    public string EnvironmentName => ToolVariable is null ? ParameterNames.Environment(Name) : "KEEL_" + ParameterNames.Environment(Name);
+
+    /// <summary>The variable of a tool the name matches (GIT_DIR for GitDir): only its KEEL_ or NUKE_ form sets the parameter.</summary>
+    public ToolVariable? ToolVariable => ToolVariables.Matching(Name);
+
+    /// <summary>Declared on a component interface: its value lives in the build's <see cref="ParameterValues"/>, which its getter reads.</summary>
+    public bool IsComponentParameter => Member.DeclaringType!.IsInterface;
+
+    /// <summary>Where it is declared, for messages: Build.ApiUrl, IHazApi.ApiUrl.</summary>
+    public string DeclaredAt => $"{Member.DeclaringType!.Name}.{Member.Name}";
 
     /// <summary>The element type for arrays, the underlying type for nullables, else the type itself.</summary>
     public Type ValueType => ValueTypes.Element(Type);

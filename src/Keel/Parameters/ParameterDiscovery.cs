@@ -3,31 +3,94 @@ using System.Reflection;
 
 namespace Keel.Parameters;
 
-/// <summary>Finds the [Parameter] members of a build and reads the defaults it gives them.</summary>
+/// <summary>
+/// Finds the [Parameter] members of a build, on its class and base classes and on every component interface it
+/// implements, and reads the defaults it gives them. Order: the build's own parameters (as declared), then the
+/// components' (an interface after the ones it extends, else by name; as declared within one), then Keel's built-in ones.
+/// </summary>
 internal static class ParameterDiscovery
 {
     private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
     public static IReadOnlyList<ParameterDefinition> Discover(object build)
     {
+        var buildType = build.GetType();
         var found = new List<ParameterDefinition>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var type = build.GetType(); type is not null && type != typeof(object); type = type.BaseType)
+        var names = new Dictionary<string, ParameterDefinition>(StringComparer.Ordinal);
+        void Add(ParameterDefinition definition)
+        {
+            if (names.TryGetValue(ParameterNames.Normalize(definition.Name), out var first))
+                throw Twice(first, definition);
+            names.Add(ParameterNames.Normalize(definition.Name), definition);
+            found.Add(definition);
+        }
+
+        for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
         {
             var declared = type.GetFields(Members).Cast<MemberInfo>().Concat(type.GetProperties(Members))
                 .Where(m => m.GetCustomAttribute<ParameterAttribute>() is not null)
                 .OrderBy(DeclarationOrder);
             foreach (var member in declared)
+                Add(Define(build, member));
+        }
+
+        var own = found.Where(p => !p.IsComponentParameter).Select(p => p.Member).OfType<PropertyInfo>().ToList();
+        foreach (var component in Components(buildType))
+        {
+            var declared = component.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                .Where(p => p.GetCustomAttribute<ParameterAttribute>() is not null)
+                .OrderBy(p => p.MetadataToken);
+            foreach (var property in declared)
             {
-                var definition = Define(build, member);
-                if (!names.Add(ParameterNames.Normalize(definition.Name)))
-                    throw new BuildException($"Two parameters are named '{definition.Name}' ({type.Name}.{member.Name}); rename one of them.");
-                found.Add(definition);
+                // The build's own [Parameter] property that implements the component's replaces it, as in NUKE.
+                if (!ImplementedBy(buildType, property, own))
+                    Add(Define(build, property));
             }
         }
 
-        // The build's own parameters first, Keel's built-in ones last.
+        // The build's own parameters first, then its components', Keel's built-in ones last.
         return [.. found.Where(p => !p.IsBuiltIn), .. found.Where(p => p.IsBuiltIn)];
+    }
+
+    private static BuildException Twice(ParameterDefinition first, ParameterDefinition second)
+    {
+        var replace = second.IsComponentParameter && !first.IsComponentParameter
+            ? $" (a property of the build that implements {second.DeclaredAt} replaces it)"
+            : "";
+        return new BuildException($"Parameter {second.Name} is declared twice, by {first.DeclaredAt} and {second.DeclaredAt}; rename or remove one{replace}.");
+    }
+
+    /// <summary>The interfaces the build implements, each once: an interface after the ones it extends, otherwise by name.</summary>
+    private static List<Type> Components(Type buildType)
+    {
+        var ordered = new List<Type>();
+        var seen = new HashSet<Type>();
+        void Visit(Type component)
+        {
+            if (!seen.Add(component))
+                return;
+            foreach (var extended in ByName(component.GetInterfaces()))
+                Visit(extended);
+            ordered.Add(component);
+        }
+
+        foreach (var component in ByName(buildType.GetInterfaces()))
+            Visit(component);
+        return ordered;
+    }
+
+    private static IEnumerable<Type> ByName(IEnumerable<Type> types) => types.OrderBy(t => t.FullName ?? t.Name, StringComparer.Ordinal);
+
+    /// <summary>True when the build's implementation of the component's property is one of the build's own parameter properties.</summary>
+    private static bool ImplementedBy(Type buildType, PropertyInfo property, List<PropertyInfo> own)
+    {
+        if (property.GetMethod is not { } getter || own.Count == 0)
+            return false;
+        var map = buildType.GetInterfaceMap(property.DeclaringType!);
+        var index = Array.FindIndex(map.InterfaceMethods, m => m.HasSameMetadataDefinitionAs(getter));
+        if (index < 0 || map.TargetMethods[index] is not { } target || target.DeclaringType!.IsInterface)
+            return false;
+        return own.Any(p => p.GetMethod is { } ownGetter && ownGetter.DeclaringType == target.DeclaringType && ownGetter.HasSameMetadataDefinitionAs(target));
     }
 
     private static ParameterDefinition Define(object build, MemberInfo member)
@@ -35,9 +98,12 @@ internal static class ParameterDiscovery
         var attribute = member.GetCustomAttribute<ParameterAttribute>()!;
         var type = member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
         var where = $"{member.DeclaringType!.Name}.{member.Name}";
+        var isComponent = member.DeclaringType.IsInterface;
         if (!ValueTypes.IsSupported(ValueTypes.Element(type)))
             throw new BuildException($"Parameter {where} has the type {type.Name}, which Keel cannot convert; use string, bool, a number, an enum, an Enumeration, AbsolutePath, or an array or nullable of those.");
-        if (member is PropertyInfo property && MemberAccess.Writer(property) is null)
+        if (isComponent && ((PropertyInfo)member).GetMethod is null)
+            throw new BuildException($"Parameter {where} has no getter; declare it as {type.Name} {member.Name} => TryGetValue(() => {member.Name});");
+        if (!isComponent && member is PropertyInfo property && MemberAccess.Writer(property) is null)
             throw new BuildException($"Parameter {where} has no setter; give it one (a private 'set' is enough).");
 
         var isSecret = member.GetCustomAttribute<SecretAttribute>() is not null;
@@ -52,8 +118,24 @@ internal static class ParameterDiscovery
             IsRequired = member.GetCustomAttribute<RequiredAttribute>() is not null,
             FromEnvironment = attribute.FromEnvironment,
             IsBuiltIn = member.DeclaringType == typeof(KeelBuild),
-            DefaultText = Render(MemberAccess.Read(build, member), isSecret),
+            DefaultText = Render(isComponent ? ComponentDefault(build, (PropertyInfo)member) : MemberAccess.Read(build, member), isSecret),
         };
+    }
+
+    /// <summary>
+    /// A component parameter's default is what its getter gives before anything is bound (TryGetValue gives default
+    /// then). A getter that throws without a value (<c>?? throw ...</c>) has no default to show.
+    /// </summary>
+    private static object? ComponentDefault(object build, PropertyInfo property)
+    {
+        try
+        {
+            return property.GetValue(build);
+        }
+        catch (TargetInvocationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
