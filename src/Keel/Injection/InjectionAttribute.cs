@@ -6,7 +6,8 @@ namespace Keel;
 
 /// <summary>
 /// Base of attributes that give a build member its value when the build is created: <c>[GitVersion] readonly
-/// GitVersion GitVersion;</c>. A value that costs something should be lazy, so only targets that use it pay. Like
+/// GitVersion GitVersion;</c>, or a component's property, which reads it back: <c>[GitVersion] GitVersion Versioning =&gt;
+/// TryGetValue(() =&gt; Versioning)!;</c>. A value that costs something should be lazy, so only targets that use it pay. Like
 /// every extension attribute, it may also hook into the rest of the build's lifecycle.
 /// </summary>
 [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
@@ -24,7 +25,12 @@ public abstract class InjectionAttribute : BuildExtensionAttribute
         if (Member is null)
             return null;
         var memberType = Member is FieldInfo field ? field.FieldType : ((PropertyInfo)Member).PropertyType;
-        MemberAccess.Write(session.Build, Member, CreateValue(session, memberType));
+        var value = CreateValue(session, memberType);
+        // A component's property has nowhere to keep the value: its getter reads it back through TryGetValue.
+        if (Member.DeclaringType is { IsInterface: true })
+            session.Build.ParameterValues.Set(Member, value);
+        else
+            MemberAccess.Write(session.Build, Member, value);
         return null;
     }
 }

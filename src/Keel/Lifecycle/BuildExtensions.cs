@@ -3,8 +3,9 @@ using System.Reflection;
 namespace Keel.Lifecycle;
 
 /// <summary>
-/// The extensions of one run: the engine's own, then the attributes on the build class (and its base classes) and
-/// on its members, all in <see cref="IBuildExtension.Order"/>; equal orders keep that sequence.
+/// The extensions of one run: the engine's own, then the attributes on the build class (and its base classes), on its
+/// members, and on the properties of the components it implements (<c>[GitVersion] GitVersion Versioning =&gt;
+/// TryGetValue(() =&gt; Versioning)!;</c>), all in <see cref="IBuildExtension.Order"/>; equal orders keep that sequence.
 /// </summary>
 internal static class BuildExtensions
 {
@@ -26,6 +27,19 @@ internal static class BuildExtensions
                 {
                     if (attribute is InjectionAttribute injection)
                         injection.Member = member;
+                    yield return attribute;
+                }
+            }
+        }
+
+        foreach (var component in buildType.GetInterfaces().Where(i => typeof(IKeelBuild).IsAssignableFrom(i) && i != typeof(IKeelBuild)))
+        {
+            foreach (var property in component.GetProperties(Members))
+            {
+                foreach (var attribute in property.GetCustomAttributes<BuildExtensionAttribute>())
+                {
+                    if (attribute is InjectionAttribute injection)
+                        injection.Member = property;
                     yield return attribute;
                 }
             }

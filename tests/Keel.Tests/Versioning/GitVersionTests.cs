@@ -17,6 +17,19 @@ public class GitVersionTests
         Target Other => _ => _.Executes(() => { });
     }
 
+    private interface IHasVersion : IKeelBuild
+    {
+        [GitVersion]
+        GitVersion Versioning => TryGetValue(() => Versioning)!;
+    }
+
+    private sealed class VersionedByComponent : KeelBuild, IHasVersion
+    {
+        public string? Seen { get; private set; }
+
+        Target Show => _ => _.Executes(() => Seen = ((IHasVersion)this).Versioning.SemVer);
+    }
+
     private static (TempDirectory Root, GitRepository Repository) Repository()
     {
         var root = new TempDirectory();
@@ -44,6 +57,19 @@ public class GitVersionTests
         Assert.Equal("1.2.3", ((Versioned)second.Session!.Build).Seen);
         Assert.Contains("GitVersion: cached answer", second.Output);
         Assert.Equal("1.2.4-1", ((Versioned)third.Session!.Build).Seen);
+    }
+
+    [Fact]
+    public void AComponentsPropertyIsGivenTheVersionToo()
+    {
+        var (root, repository) = Repository();
+        using var _ = root;
+        repository.Tag("v2.0.0");
+
+        var outcome = TestBuild.Run<VersionedByComponent>(["Show"], root: root);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Output);
+        Assert.Equal("2.0.0", ((VersionedByComponent)outcome.Session!.Build).Seen);
     }
 
     [Fact]
