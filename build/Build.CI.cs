@@ -28,8 +28,8 @@ using Keel.GitHubActions;
 [GitHubActions("publish", GitHubActionsImage.UbuntuLatest,
     OnPushBranches = ["main"],
     OnPushTags = ["v*"],
-    InvokedTargets = [nameof(PushImage)],
-    PublishingTargets = [nameof(PushImage)],
+    InvokedTargets = [nameof(IContainerImage.PushImage)],
+    PublishingTargets = [nameof(IContainerImage.PushImage)],
     WritePermissions = [GitHubActionsPermission.Packages],
     EnableGitHubToken = true,
     EnvironmentVariables = ["REGISTRY=ghcr.io"],
@@ -37,7 +37,7 @@ using Keel.GitHubActions;
     PublishArtifacts = true,
     ConcurrencyGroup = "publish",
     TimeoutMinutes = 45)]
-[ContainerPlatforms("publish", nameof(Platforms), "linux/amd64", "linux/arm64")]
+[ContainerPlatforms("publish", nameof(IContainerImage.Platforms), "linux/amd64", "linux/arm64")]
 // The pushed digest gets a signed build provenance attestation, kept in GitHub's attestation store:
 // gh attest verify oci://ghcr.io/OWNER/store:1.2.3 --repo OWNER/REPO
 [GitHubActionsStep("publish", "actions/attest-build-provenance",

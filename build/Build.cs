@@ -1,5 +1,6 @@
 using Keel;
 using Keel.Components;
+using Keel.Containers;
 using Keel.Tooling;
 
 partial class Build : KeelBuild, ITest, IPublish, IPack
@@ -9,11 +10,8 @@ partial class Build : KeelBuild, ITest, IPublish, IPack
     [Parameter("Configuration to build; Debug on your machine, Release on CI.")]
     public Configuration Configuration { get; set; } = IsLocalBuild ? Configuration.Debug : Configuration.Release;
 
-    [Parameter("Token for GitHub and ghcr.io; never sent to any other registry."), Secret]
-    readonly string? GitHubToken;
-
-    [GitVersion]
-    readonly GitVersion GitVersion = null!;
+    // GitVersion's answer, read once for the compile stamp, the packages and the image (IHazGitVersion).
+    GitVersion GitVersion => ((IHazGitVersion)this).Versioning;
 
     // Every compile is stamped with GitVersion's version; the app reports it on /health.
     public Configure<DotNetBuildSettings> CompileSettings => s => s
@@ -35,7 +33,7 @@ partial class Build : KeelBuild, ITest, IPublish, IPack
         .SetProperty("RepositoryCommit", GitVersion.Sha);
 
     DotNetPackSettings WithRepository(DotNetPackSettings settings) =>
-        Containers.Source.RepositoryUrl is { Length: > 0 } url ? settings.SetProperty("RepositoryUrl", url) : settings;
+        ((IContainerImage)this).Containers.Source.RepositoryUrl is { Length: > 0 } url ? settings.SetProperty("RepositoryUrl", url) : settings;
 
     public AbsolutePath PublishProject => RootDirectory / "src/Store/Store.csproj";
 

@@ -22,8 +22,11 @@ public sealed class ContainerImagesAttribute : InjectionAttribute
     {
         if (memberType != typeof(ContainerImages))
             throw new BuildException($"[ContainerImages] goes on a member of type ContainerImages, not {memberType.Name}.");
-        var options = new ContainerOptions { InstallMissingTools = InstallMissingTools };
-        _images = new ContainerImages(session.Build, CredentialsHint is null ? options : options with { CredentialsHint = CredentialsHint });
+        // A build with the image component says its options there, and its parameters name the credentials.
+        var options = session.Build is IContainerImage component
+            ? component.ContainerOptions with { CredentialsHint = CredentialsHint ?? ContainerImageJob.CredentialsHint }
+            : new ContainerOptions { InstallMissingTools = InstallMissingTools, CredentialsHint = CredentialsHint ?? new ContainerOptions().CredentialsHint };
+        _images = new ContainerImages(session.Build, options);
         _images.PushVerified += push =>
         {
             foreach (var (name, value) in ImageOutputs.Of(push))

@@ -95,7 +95,9 @@ internal sealed class WorkflowExtension : IBuildExtension
     private static bool UsesGitVersion(Type type)
     {
         const BindingFlags members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+        // The build's own members, and its components' (IHazGitVersion): either way GitVersion needs the whole history.
         return type.GetFields(members).Cast<MemberInfo>().Concat(type.GetProperties(members))
+            .Concat(type.GetInterfaces().SelectMany(component => component.GetProperties(members)))
             .Any(m => m.GetCustomAttribute<GitVersionAttribute>() is not null);
     }
 

@@ -1,0 +1,129 @@
+using Keel.Components;
+
+namespace Keel.Containers;
+
+/// <summary>
+/// What <see cref="IContainerImage"/>'s targets compute from its parameters: the registry, the platforms, the image's
+/// name and plan, the credentials, and the steps themselves, over one list of (platform, plan) pairs.
+/// </summary>
+internal static class ContainerImageJob
+{
+    /// <summary>The parameter names the build's errors point at.</summary>
+    private static readonly ImageNameParameters NameParameters = new(nameof(IContainerImage.Registry), nameof(IContainerImage.Owner), nameof(IContainerImage.ImageName));
+
+    public const string CredentialsHint = "--registry-username and --registry-password (or GITHUB_TOKEN for ghcr.io)";
+
+    public static string TargetRegistry(IContainerImage build) => build.Registry ?? ContainerImages.LocalRegistryAddress;
+
+    public static bool PushesToLocalRegistry(IContainerImage build) => TargetRegistry(build) == ContainerImages.LocalRegistryAddress;
+
+    /// <summary>linux/amd64,linux/arm64 or linux/amd64 linux/arm64, each checked before anything runs; this machine's own when none.</summary>
+    public static IReadOnlyList<ContainerPlatform> Platforms(IContainerImage build) => build.Platforms.Length == 0
+        ? [ContainerPlatform.ThisMachine]
+        : [.. build.Platforms.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(p => ContainerPlatform.Parse(p, "--platforms"))
+            .DistinctBy(p => p.ToString())];
+
+    /// <summary>GITHUB_TOKEN is for ghcr.io alone: no other registry ever sees it, and the embedded one asks for no login.</summary>
+    public static string? Password(IContainerImage build) =>
+        build.RegistryPassword ?? (RegistryCredentials.TakesGitHubToken(TargetRegistry(build)) ? build.GitHubToken : null);
+
+    public static bool HasPassword(IContainerImage build) => Password(build) is not null || PushesToLocalRegistry(build);
+
+    /// <summary>A local push needs no account, so it needs no real owner either.</summary>
+    public static string Owner(IContainerImage build) => build.Owner ?? build.Containers.Source.Owner ?? (PushesToLocalRegistry(build) ? "local"
+        : throw new BuildException("The image has no owner: pass --owner, or set GITHUB_REPOSITORY_OWNER."));
+
+    public static string Name(IContainerImage build) => build.ImageName ?? build.DefaultImageName;
+
+    /// <summary>The image's name from the registry, owner and name: checked before anything runs, so a typo costs no build.</summary>
+    public static string Repository(IContainerImage build) => ImageNames.Repository(TargetRegistry(build), Owner(build), Name(build), NameParameters);
+
+    public static ImagePlan Plan(IContainerImage build) => ImageTagPolicy.Plan(new ImageRequest
+    {
+        Registry = TargetRegistry(build),
+        Owner = Owner(build),
+        Name = Name(build),
+        Parameters = NameParameters,
+        Version = ImageVersion.From(build.Versioning),
+        Source = build.Containers.Source,
+        Description = build.ImageDescription,
+        Licenses = build.ImageLicenses,
+    });
+
+    /// <summary>
+    /// The base image: the parameter, else the build's default. Only the default may be stood in, and an image on a
+    /// stand-in stays on this machine unless the user allows it.
+    /// </summary>
+    public static BaseImage? Base(IContainerImage build)
+    {
+        var name = build.BaseImage ?? build.DefaultBaseImage;
+        if (name is null)
+            return null;
+        var standIn = build.BaseImageStandInRecipe is null || name != build.DefaultBaseImage ? StandInRule.Never
+            : build.AllowStandInBase ? StandInRule.Anywhere : StandInRule.ThisMachineOnly;
+        return new BaseImage(name) { StandIn = standIn, Recipe = build.BaseImageStandInRecipe, AllowAnywhereHint = "pass --allow-stand-in-base" };
+    }
+
+    /// <summary>What BuildImage reads: the context (bin, obj and .git left out), the Dockerfile and .dockerignore, and what Publish wrote.</summary>
+    public static IEnumerable<string> Inputs(IContainerImage build)
+    {
+        var root = build.RootDirectory;
+        yield return build.ImageContext.RelativeTo(root);
+        yield return build.Dockerfile.RelativeTo(root);
+        if (build is IPublish publish)
+            yield return publish.PublishDirectory.RelativeTo(root);
+    }
+
+    public static string[] PlanValue(IContainerImage build)
+    {
+        var plan = Plan(build);
+        return [.. plan.References, .. plan.Labels.Select(l => $"{l.Key}={l.Value}"), .. Platforms(build).Select(p => p.ToString())];
+    }
+
+    public static string[] ArgumentsValue(IContainerImage build) =>
+        [.. Platforms(build).SelectMany(p => build.ImageBuildArguments(p).OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{p} {a.Key}={a.Value}"))];
+
+    public static string[] BaseValue(IContainerImage build) => Base(build) is { } baseImage
+        ? [.. Platforms(build).Select(p => $"{baseImage.Name} {p} {build.Containers.BaseImageId(baseImage, p)}")]
+        : [];
+
+    public static string?[] ImageIds(IContainerImage build) =>
+        [.. Plan(build).PerPlatform(Platforms(build)).Select(plan => build.Containers.Docker.ImageId(plan.References[0]))];
+
+    public static void Build(IContainerImage build)
+    {
+        if (!build.ImageContext.DirectoryExists())
+            throw new BuildException($"The image's build context {build.ImageContext} does not exist; create it, or point ImageContext at the folder that holds the app.");
+        var baseImage = Base(build) ?? throw new BuildException("The image has no base image: name it with --base-image, or let the build give DefaultBaseImage.");
+        build.Containers.Build(Plan(build), Platforms(build), platform => new DockerBuildSettings
+        {
+            Context = build.ImageContext,
+            File = build.Dockerfile,
+            BuildArgs = build.ImageBuildArguments(platform),
+        }, baseImage);
+    }
+
+    public static string CheckValue(IContainerImage build)
+    {
+        var check = build.ImageSmokeCheck;
+        return $"{check.Port} {check.Path} {check.VersionField} {check.ExpectedVersion} {check.ArchitectureField} {string.Join(',', Platforms(build))}";
+    }
+
+    public static void SmokeTest(IContainerImage build)
+    {
+        var platforms = Platforms(build);
+        var plans = Plan(build).PerPlatform(platforms);
+        for (var i = 0; i < plans.Count; i++)
+            build.Containers.SmokeTest(plans[i].References[0], build.ImageSmokeCheck, platforms[i]);
+    }
+
+    public static void Push(IContainerImage build)
+    {
+        if (PushesToLocalRegistry(build))
+            build.Containers.EnsureLocalRegistry();
+        var password = Password(build);
+        var username = build.RegistryUsername ?? build.EnvironmentVariables.GetValueOrDefault("GITHUB_ACTOR") ?? Owner(build);
+        build.Containers.Push(Plan(build), Platforms(build), password is null ? null : new RegistryCredentials(username, password), TimeSpan.FromSeconds(build.RegistryTimeout));
+    }
+}

@@ -1,0 +1,111 @@
+using Keel.Components;
+
+namespace Keel.Containers;
+
+/// <summary>
+/// The image job, as a component: <c>BuildImage</c>, <c>SmokeTest</c> and <c>PushImage</c>, with their parameters,
+/// the tag and label policy, the credential rules (GITHUB_TOKEN only ever goes to ghcr.io) and the up-to-date checks.
+/// A build implements it and overrides only what differs from the defaults: where its Dockerfile and context are
+/// (<see cref="ImageContext"/>, <see cref="Dockerfile"/>), its build arguments, its smoke check and its image's name.
+/// In a build that has them, BuildImage waits for <c>Test</c> and <c>Publish</c>.
+/// </summary>
+public interface IContainerImage : IHazGitVersion
+{
+    [Parameter("Registry to push to, host[:port]; the embedded registry on this machine when empty.")]
+    string? Registry => TryGetValue(() => Registry);
+
+    [Parameter("Owner of the image; GITHUB_REPOSITORY_OWNER, else the git remote's owner.")]
+    string? Owner => TryGetValue(() => Owner);
+
+    [Parameter("Name of the image; the build's default when empty.")]
+    string? ImageName => TryGetValue(() => ImageName);
+
+    /// <summary>The image's name when --image-name is not given: the repository's name (the root folder's without a remote).</summary>
+    string DefaultImageName => (Containers.Source.RepositoryUrl?.TrimEnd('/').Split('/')[^1] ?? RootDirectory.Name).ToLowerInvariant();
+
+    [Parameter("User to log in to the registry as; GITHUB_ACTOR, else the owner.")]
+    string? RegistryUsername => TryGetValue(() => RegistryUsername);
+
+    [Parameter("Password for the registry; for ghcr.io, GITHUB_TOKEN when empty. Other registries need it; the embedded one takes none."), Secret]
+    string? RegistryPassword => TryGetValue(() => RegistryPassword);
+
+    [Parameter("Token for GitHub and ghcr.io; never sent to any other registry."), Secret]
+    string? GitHubToken => TryGetValue(() => GitHubToken);
+
+    [Parameter("Platforms to build the image for, e.g. linux/amd64,linux/arm64: several make one multi-platform image; this machine's own when empty.")]
+    string[] Platforms => TryGetValue(() => Platforms) ?? [];
+
+    [Parameter("The image the Dockerfile's BASE_IMAGE build argument names, when it has one; its own default when empty.")]
+    string? BaseImage => TryGetValue(() => BaseImage);
+
+    [Parameter("How long, in seconds, one push or login may take before it is stopped and tried again.")]
+    int RegistryTimeout => TryGetValue<int?>(() => RegistryTimeout) ?? 600;
+
+    [Parameter("Publish an image built on a local stand-in base (made when the base image cannot be pulled) to a registry off this machine.")]
+    bool AllowStandInBase => TryGetValue(() => AllowStandInBase);
+
+    /// <summary>The Docker engine, the registry and the base images, for this run.</summary>
+    [ContainerImages]
+    ContainerImages Containers => TryGetValue(() => Containers) ?? throw new BuildException("The container images were read before the build was created; read them inside a target.");
+
+    /// <summary>What the image steps may do on this machine (install Docker where missing, ...): the defaults unless the build says otherwise.</summary>
+    ContainerOptions ContainerOptions => new();
+
+    /// <summary>The folder <c>docker build</c> sends as its context: the root unless the build says otherwise.</summary>
+    AbsolutePath ImageContext => RootDirectory;
+
+    /// <summary>The Dockerfile: the context's own unless the build says otherwise.</summary>
+    AbsolutePath Dockerfile => ImageContext / "Dockerfile";
+
+    /// <summary>Build arguments for one platform's image.</summary>
+    IReadOnlyDictionary<string, string> ImageBuildArguments(ContainerPlatform platform) => new Dictionary<string, string>();
+
+    /// <summary>What the smoke test asks of the running image.</summary>
+    SmokeCheck ImageSmokeCheck => new(8080, "/health", "version", Versioning.SemVer);
+
+    /// <summary>How to make a stand-in for the base image when it cannot be pulled (offline); none: it must be pulled.</summary>
+    StandInRecipe? BaseImageStandInRecipe => null;
+
+    /// <summary>The default base image, which alone may be stood in; the BASE_IMAGE build argument's own default when null.</summary>
+    string? DefaultBaseImage => null;
+
+    /// <summary>The image's description label (org.opencontainers.image.description).</summary>
+    string? ImageDescription => null;
+
+    /// <summary>The image's licenses label, an SPDX expression (org.opencontainers.image.licenses).</summary>
+    string? ImageLicenses => null;
+
+    Target BuildImage => _ => _
+        .Description("Builds the image for each platform, tagged and labelled from GitVersion.")
+        .TryDependsOn<ITest>(x => x.Test)
+        .TryDependsOn<IPublish>(x => x.Publish)
+        // Up to date while the context, the Dockerfile, the tags and labels and the base image are the same, and every
+        // platform's image is still in the engine's store.
+        .Inputs(() => ContainerImageJob.Inputs(this))
+        .InputValue("image", () => ContainerImageJob.PlanValue(this))
+        .InputValue("arguments", () => ContainerImageJob.ArgumentsValue(this))
+        .InputValue("base", () => ContainerImageJob.BaseValue(this))
+        .OutputValue("image", () => ContainerImageJob.ImageIds(this))
+        .Requires(() => ImageNames.Host(ContainerImageJob.TargetRegistry(this), nameof(Registry)).Length > 0)
+        .Requires(() => ContainerImageJob.Repository(this).Length > 0)
+        .Requires(() => ContainerImageJob.Platforms(this).Count > 0)
+        // An image for another processor is smoke-tested under emulation, which a machine without it must be able to set up.
+        .Requires(() => Containers.CanRun(ContainerImageJob.Platforms(this)))
+        .Executes(() => ContainerImageJob.Build(this));
+
+    Target SmokeTest => _ => _
+        .Description("Runs each platform's image (under emulation where this machine's processor differs) and checks that it answers.")
+        .DependsOn(BuildImage)
+        .InputValue("check", () => ContainerImageJob.CheckValue(this))
+        .Executes(() => ContainerImageJob.SmokeTest(this));
+
+    Target PushImage => _ => _
+        .Description("Pushes the image (immutable tags first; several platforms as one index) and checks every tag in the registry.")
+        .DependsOn(SmokeTest)
+        .Requires(() => RegistryTimeout > 0, "--registry-timeout above 0 seconds")
+        .Requires(() => ContainerImageJob.HasPassword(this) || !RegistryCredentials.TakesGitHubToken(ContainerImageJob.TargetRegistry(this)),
+            "a password for ghcr.io: pass --registry-password, or set GITHUB_TOKEN")
+        .Requires(() => ContainerImageJob.HasPassword(this) || RegistryCredentials.TakesGitHubToken(ContainerImageJob.TargetRegistry(this)),
+            "a password for the registry: pass --registry-password, or set REGISTRY_PASSWORD (GITHUB_TOKEN is only ever sent to ghcr.io)")
+        .Executes(() => ContainerImageJob.Push(this));
+}
