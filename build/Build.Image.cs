@@ -64,7 +64,6 @@ partial class Build
         AllowAnywhereHint = "pass --allow-stand-in-base",
     };
 
-    const int AppPort = 8080;
     const string HealthPath = "/health";
 
     // What src/Store/Dockerfile needs of the ASP.NET Core runtime image it builds on (Debian bookworm, user app 1654).
@@ -124,11 +123,12 @@ partial class Build
     Target SmokeTest => _ => _
         .Description("Runs each platform's image (under emulation where this machine's processor differs) and checks that /health answers with the built version and architecture.")
         .DependsOn(BuildImage)
-        .InputValue("check", () => $"{AppPort} {HealthPath} {GitVersion.SemVer} {string.Join(',', ImagePlatforms)}")
-        // The app's contract: it listens on 8080 and reports its version and architecture on /health (src/Store/HealthResponse.cs).
+        .InputValue("check", () => $"{HealthPath} {GitVersion.SemVer} {string.Join(',', ImagePlatforms)}")
+        // The app's contract: it reports its version and architecture on /health (src/Store/HealthResponse.cs), on the
+        // port its image EXPOSEs. Any other web app needs only new SmokeCheck(): GET / answers below 500.
         .Executes(() =>
         {
-            var check = new SmokeCheck(AppPort, HealthPath, VersionField: "version", GitVersion.SemVer) { ArchitectureField = "architecture" };
+            var check = SmokeCheck.Http(HealthPath).WithVersion("version", GitVersion.SemVer, architectureField: "architecture");
             var plans = Image.PerPlatform(ImagePlatforms);
             for (var i = 0; i < plans.Count; i++)
                 Containers.SmokeTest(plans[i].References[0], check, ImagePlatforms[i]);
