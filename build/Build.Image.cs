@@ -7,11 +7,14 @@ partial class Build
 {
     // Containers: build, smoke-test and push the app's image. On a fresh Debian machine run as root, the build installs
     // Docker and the embedded registry itself, so the quick start needs nothing else.
-    [ContainerImages(InstallMissingTools = true, CredentialsHint = "--registry-username and --registry-password (or GITHUB_TOKEN for ghcr.io)")]
+    [ContainerImages(InstallMissingTools = true, CredentialsHint = "--registry-username and --registry-password (or GITHUB_TOKEN for ghcr.io)", LocalRegistryOption = "--local-registry")]
     readonly ContainerImages Containers = null!;
 
-    [Parameter("Registry to push to, host[:port]; the embedded registry at localhost:5000 when empty.")]
+    [Parameter("Registry to push to, host[:port]; the embedded registry (--local-registry) when empty.")]
     readonly string? Registry;
+
+    [Parameter("Where the embedded registry runs, host:port on this machine; another port when something else holds 5000 (macOS AirPlay does).")]
+    readonly string LocalRegistry = ContainerImages.LocalRegistryAddress;
 
     [Parameter("Owner of the image; GITHUB_REPOSITORY_OWNER, else the git remote's owner.")]
     readonly string? Owner;
@@ -39,9 +42,9 @@ partial class Build
     [Parameter("Publish an image built on the local stand-in base (made when the base image cannot be pulled) to a registry off this machine.")]
     readonly bool AllowStandInBase;
 
-    string TargetRegistry => Registry ?? ContainerImages.LocalRegistryAddress;
+    string TargetRegistry => Registry ?? LocalRegistry;
 
-    bool PushesToLocalRegistry => TargetRegistry == ContainerImages.LocalRegistryAddress;
+    bool PushesToLocalRegistry => TargetRegistry == LocalRegistry;
 
     // linux/amd64,linux/arm64 or linux/amd64 linux/arm64, each checked before anything runs; this machine's own when none.
     IReadOnlyList<ContainerPlatform> ImagePlatforms => Platforms.Length == 0
@@ -84,7 +87,7 @@ partial class Build
     string Repository => ImageNames.Repository(TargetRegistry, ImageOwner, ImageName, NameParameters);
 
     // A bad registry, owner or name is reported against the parameter that gave it.
-    static readonly ImageNameParameters NameParameters = new(nameof(Registry), nameof(Owner), nameof(ImageName));
+    ImageNameParameters NameParameters => new(Registry is null ? nameof(LocalRegistry) : nameof(Registry), nameof(Owner), nameof(ImageName));
 
     ImagePlan Image => ImageTagPolicy.Plan(new ImageRequest
     {
@@ -108,7 +111,7 @@ partial class Build
         .InputValue("image", () => (string[])[.. Image.References, .. Image.Labels.Select(l => $"{l.Key}={l.Value}"), .. ImagePlatforms.Select(p => p.ToString())])
         .InputValue("base", () => (string[])[.. ImagePlatforms.Select(p => $"{BaseImage} {p} {Containers.BaseImageId(Base, p)}")])
         .OutputValue("image", () => (string?[])[.. Image.PerPlatform(ImagePlatforms).Select(plan => Containers.Docker.ImageId(plan.References[0]))])
-        .Requires(() => ImageNames.Host(TargetRegistry, nameof(Registry)).Length > 0)
+        .Requires(() => ImageNames.Host(TargetRegistry, NameParameters.Registry).Length > 0)
         .Requires(() => Repository.Length > 0)
         .Requires(() => ImagePlatforms.Count > 0)
         // An image for another processor is smoke-tested under emulation, which a machine without it must be able to set up.
@@ -138,6 +141,8 @@ partial class Build
         .Description("Pushes the image (immutable tags first; several platforms as one index) and checks every tag in the registry.")
         .DependsOn(SmokeTest)
         .Requires(() => RegistryTimeout > 0, "--registry-timeout above 0 seconds")
+        // Before anything runs: something else on the embedded registry's port (macOS AirPlay holds 5000) is named at once.
+        .Requires(() => !PushesToLocalRegistry || Containers.CanRunLocalRegistry(LocalRegistry))
         .Requires(() => Password is not null || PushesToLocalRegistry || !RegistryCredentials.TakesGitHubToken(TargetRegistry),
             "a password for ghcr.io: pass --registry-password, or set GITHUB_TOKEN")
         .Requires(() => Password is not null || PushesToLocalRegistry || RegistryCredentials.TakesGitHubToken(TargetRegistry),
@@ -145,7 +150,7 @@ partial class Build
         .Executes(() =>
         {
             if (PushesToLocalRegistry)
-                Containers.EnsureLocalRegistry();
+                Containers.EnsureLocalRegistry(LocalRegistry);
             var username = RegistryUsername ?? EnvironmentVariables.GetValueOrDefault("GITHUB_ACTOR") ?? ImageOwner;
             Containers.Push(Image, ImagePlatforms, Password is null ? null : new RegistryCredentials(username, Password), TimeSpan.FromSeconds(RegistryTimeout));
         });

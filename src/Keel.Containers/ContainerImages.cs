@@ -29,8 +29,8 @@ public sealed class ContainerImages
         Docker = new DockerTool(build.Processes, build.Tools, build.RootDirectory, build.Log);
     }
 
-    /// <summary>The embedded registry's address (host:port): <see cref="EnsureLocalRegistry"/> starts it there.</summary>
-    public const string LocalRegistryAddress = LocalRegistry.Address;
+    /// <summary>The embedded registry's default address (host:port): <see cref="EnsureLocalRegistry"/> starts it there unless told otherwise.</summary>
+    public const string LocalRegistryAddress = LocalRegistry.DefaultAddress;
 
     public ContainerOptions Options { get; }
 
@@ -61,8 +61,25 @@ public sealed class ContainerImages
         new AbandonedResources(Docker, _log).RemoveContainers();
     }
 
-    /// <summary>Makes sure the embedded registry answers at <see cref="LocalRegistry.Address"/>, starting it where it does not.</summary>
-    public void EnsureLocalRegistry() => new LocalRegistry(Docker, _machine, _build.TemporaryDirectory, _log).EnsureRunning();
+    /// <summary>
+    /// Makes sure the embedded registry answers at <paramref name="address"/> (host:port on this machine), starting it
+    /// where nothing does. What answers there must speak the registry API; something else holding the port stops the
+    /// build in one line, before anything is pushed.
+    /// </summary>
+    public void EnsureLocalRegistry(string address = LocalRegistryAddress) => LocalRegistryAt(address).EnsureRunning();
+
+    /// <summary>
+    /// Whether the embedded registry can run at <paramref name="address"/>: a registry answers there, or nothing does.
+    /// Checked before anything runs, it changes nothing; the error names what holds the port and how to get past it.
+    /// </summary>
+    public bool CanRunLocalRegistry(string address = LocalRegistryAddress)
+    {
+        LocalRegistryAt(address).Check();
+        return true;
+    }
+
+    private LocalRegistry LocalRegistryAt(string address) =>
+        new(LocalRegistry.Parse(address, Options.LocalRegistryOption), Docker, _machine, _build.TemporaryDirectory, _log, Options.LocalRegistryOption);
 
     /// <summary>
     /// Builds the image with every tag of the plan and its labels, for the engine's platform. When the base image cannot

@@ -18,11 +18,14 @@ public sealed class ContainerImagesAttribute : InjectionAttribute
     /// <inheritdoc cref="ContainerOptions.CredentialsHint"/>
     public string? CredentialsHint { get; init; }
 
+    /// <inheritdoc cref="ContainerOptions.LocalRegistryOption"/>
+    public string? LocalRegistryOption { get; init; }
+
     public override object? CreateValue(BuildSession session, Type memberType)
     {
         if (memberType != typeof(ContainerImages))
             throw new BuildException($"[ContainerImages] goes on a member of type ContainerImages, not {memberType.Name}.");
-        var options = new ContainerOptions { InstallMissingTools = InstallMissingTools };
+        var options = new ContainerOptions { InstallMissingTools = InstallMissingTools, LocalRegistryOption = LocalRegistryOption };
         _images = new ContainerImages(session.Build, CredentialsHint is null ? options : options with { CredentialsHint = CredentialsHint });
         _images.PushVerified += push =>
         {
