@@ -17,8 +17,9 @@ partial class Build : IPublishedImage
 
     public string? ImageLicenses => "MIT";
 
-    // The app's contract: it listens on 8080 and reports its version and architecture on /health (src/Store/HealthResponse.cs).
-    public SmokeCheck ImageSmokeCheck => new(8080, "/health", VersionField: "version", GitVersion.SemVer) { ArchitectureField = "architecture" };
+    // The app's contract: it reports its version and architecture on /health (src/Store/HealthResponse.cs), on the port
+    // its image EXPOSEs. Any other web app needs no check of its own: GET / answers below 500.
+    public SmokeCheck ImageSmokeCheck => SmokeCheck.Http("/health").WithVersion("version", GitVersion.SemVer, architectureField: "architecture");
 
     public string? DefaultBaseImage => "mcr.microsoft.com/dotnet/aspnet:10.0";
 

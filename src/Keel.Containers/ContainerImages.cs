@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Keel.Tooling;
 using Serilog;
 
@@ -31,8 +29,8 @@ public sealed class ContainerImages
         Docker = new DockerTool(build.Processes, build.Tools, build.RootDirectory, build.Log);
     }
 
-    /// <summary>The embedded registry's address (host:port): <see cref="EnsureLocalRegistry"/> starts it there.</summary>
-    public const string LocalRegistryAddress = LocalRegistry.Address;
+    /// <summary>The embedded registry's default address (host:port): <see cref="EnsureLocalRegistry"/> starts it there unless told otherwise.</summary>
+    public const string LocalRegistryAddress = LocalRegistry.DefaultAddress;
 
     public ContainerOptions Options { get; }
 
@@ -63,8 +61,25 @@ public sealed class ContainerImages
         new AbandonedResources(Docker, _log).RemoveContainers();
     }
 
-    /// <summary>Makes sure the embedded registry answers at <see cref="LocalRegistry.Address"/>, starting it where it does not.</summary>
-    public void EnsureLocalRegistry() => new LocalRegistry(Docker, _machine, _build.TemporaryDirectory, _log).EnsureRunning();
+    /// <summary>
+    /// Makes sure the embedded registry answers at <paramref name="address"/> (host:port on this machine), starting it
+    /// where nothing does. What answers there must speak the registry API; something else holding the port stops the
+    /// build in one line, before anything is pushed.
+    /// </summary>
+    public void EnsureLocalRegistry(string address = LocalRegistryAddress) => LocalRegistryAt(address).EnsureRunning();
+
+    /// <summary>
+    /// Whether the embedded registry can run at <paramref name="address"/>: a registry answers there, or nothing does.
+    /// Checked before anything runs, it changes nothing; the error names what holds the port and how to get past it.
+    /// </summary>
+    public bool CanRunLocalRegistry(string address = LocalRegistryAddress)
+    {
+        LocalRegistryAt(address).Check();
+        return true;
+    }
+
+    private LocalRegistry LocalRegistryAt(string address) =>
+        new(LocalRegistry.Parse(address, Options.LocalRegistryOption), Docker, _machine, _build.TemporaryDirectory, _log, Options.LocalRegistryOption);
 
     /// <summary>
     /// Builds the image with every tag of the plan and its labels, for the engine's platform. When the base image cannot
@@ -141,74 +156,15 @@ public sealed class ContainerImages
     private Emulation Emulation() => new(_machine, _build.Processes, _build.Tools, _facts, _log);
 
     /// <summary>
-    /// Runs the image, waits for the check's endpoint to answer 200 with the expected version, and removes it. For one
+    /// Runs the image and asks what the check asks (<see cref="SmokeCheck"/>: by default that it stays up and answers
+    /// GET / on its port with a status below 500), then removes it; a failure is one line saying what it saw. For one
     /// platform's image (null: the engine's own) it runs under emulation where the engine's processor differs: the image
     /// must be that platform's, and where the check names the field, the app must report that platform's architecture.
     /// </summary>
     public void SmokeTest(string reference, SmokeCheck check, ContainerPlatform? platform = null)
     {
         EnsureEngine();
-        var (port, healthPath) = (check.Port, check.Path);
-        if (platform is not null)
-        {
-            var built = Docker.Query("image", "inspect", "--format", "{{.Os}}/{{.Architecture}}{{if .Variant}}/{{.Variant}}{{end}}", reference).StandardOutput.Trim();
-            if (!platform.RunsOn(built))
-                throw new BuildException($"{reference} is an image for {(built.Length > 0 ? built : "no platform")}, not {platform}; the base image for {platform} is wrong, remove it (docker image rm) and build again.");
-        }
-
-        // Named before it starts, so that it can be removed even when Ctrl-C comes while docker is still starting it;
-        // labelled with this run, so that a later run removes it when this one is killed before its cleanup.
-        var container = $"keel-smoke-{Guid.NewGuid():N}"[..24];
-        var started = DateTime.UtcNow;
-        try
-        {
-            Docker.Run([
-                "run", "--detach", "--name", container, "--publish", $"127.0.0.1::{port}", .. RunOwner.ThisProcess().LabelArguments,
-                .. platform is null ? Array.Empty<string>() : ["--platform", platform.ToString()],
-                reference]);
-            var address = Docker.Query("port", container, $"{port}/tcp").StandardOutput.Split('\n')[0].Trim();
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            string? version = null, architecture = null;
-            string last = "no answer";
-            var healthy = _machine.WaitFor(() =>
-            {
-                try
-                {
-                    using var response = http.GetAsync($"http://{address}{healthPath}", Cancellation).GetAwaiter().GetResult();
-                    last = $"{(int)response.StatusCode} {response.ReasonPhrase}";
-                    if (!response.IsSuccessStatusCode)
-                        return false;
-                    var body = response.Content.ReadFromJsonAsync<JsonElement>(Cancellation).GetAwaiter().GetResult();
-                    version = body.ValueKind == JsonValueKind.Object && body.TryGetProperty(check.VersionField, out var v) ? v.ToString() : null;
-                    architecture = check.ArchitectureField is { } field && body.ValueKind == JsonValueKind.Object && body.TryGetProperty(field, out var a) ? a.ToString() : null;
-                    return true;
-                }
-                catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !Cancellation.IsCancellationRequested)
-                {
-                    last = e.Message;
-                    return false;
-                }
-            }, check.Timeout);
-
-            if (!healthy)
-            {
-                var logs = Docker.Query("logs", "--tail", "20", container).Output.Select(l => l.Text);
-                throw new BuildException($"{reference} did not answer {healthPath} with 200 within {check.Timeout.TotalSeconds:0} s (last: {last}). Container log: {string.Join(" | ", logs)}");
-            }
-
-            if (version != check.ExpectedVersion)
-                throw new BuildException($"{reference} answers {healthPath} with {check.VersionField} '{version}', expected '{check.ExpectedVersion}'.");
-            var expected = (platform ?? EnginePlatform).ProcessArchitecture;
-            if (check.ArchitectureField is { } architectureField && !string.Equals(architecture, expected, StringComparison.OrdinalIgnoreCase))
-                throw new BuildException($"{reference} answers {healthPath} with {architectureField} '{architecture}', expected '{expected}': the app does not run as a {platform} process.");
-            _log.Information("Smoke test passed in {Seconds:0.0} s: {Reference} answers {Path} with version {Version}{Architecture}.",
-                (DateTime.UtcNow - started).TotalSeconds, reference, healthPath, version, architecture is null ? "" : $" on {architecture}");
-        }
-        finally
-        {
-            // Also after Ctrl-C: no container is left running.
-            Docker.Cleanup("rm", "--force", container);
-        }
+        new SmokeTestRun(Docker, () => EnginePlatform, _log, Cancellation).Run(reference, check, platform);
     }
 
     /// <summary>

@@ -18,14 +18,17 @@ public sealed class ContainerImagesAttribute : InjectionAttribute
     /// <inheritdoc cref="ContainerOptions.CredentialsHint"/>
     public string? CredentialsHint { get; init; }
 
+    /// <inheritdoc cref="ContainerOptions.LocalRegistryOption"/>
+    public string? LocalRegistryOption { get; init; }
+
     public override object? CreateValue(BuildSession session, Type memberType)
     {
         if (memberType != typeof(ContainerImages))
             throw new BuildException($"[ContainerImages] goes on a member of type ContainerImages, not {memberType.Name}.");
         // A build with the image component says its options there, and its parameters name the credentials.
         var options = session.Build is IContainerImage component
-            ? component.ContainerOptions with { CredentialsHint = CredentialsHint ?? ContainerImageJob.CredentialsHint }
-            : new ContainerOptions { InstallMissingTools = InstallMissingTools, CredentialsHint = CredentialsHint ?? new ContainerOptions().CredentialsHint };
+            ? component.ContainerOptions with { CredentialsHint = CredentialsHint ?? ContainerImageJob.CredentialsHint, LocalRegistryOption = LocalRegistryOption ?? ContainerImageJob.LocalRegistryOption }
+            : new ContainerOptions { InstallMissingTools = InstallMissingTools, CredentialsHint = CredentialsHint ?? new ContainerOptions().CredentialsHint, LocalRegistryOption = LocalRegistryOption };
         _images = new ContainerImages(session.Build, options);
         _images.PushVerified += push =>
         {

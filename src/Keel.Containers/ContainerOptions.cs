@@ -13,6 +13,12 @@ public sealed record ContainerOptions
     /// <summary>Where the registry login comes from, named when a registry refuses it: the build's own options.</summary>
     public string CredentialsHint { get; init; } = "the registry credentials the build passed";
 
+    /// <summary>
+    /// The build's option that sets where the embedded registry runs (as the build spells it), named with a free address
+    /// when something else holds the registry's port; null: the message suggests the address alone.
+    /// </summary>
+    public string? LocalRegistryOption { get; init; }
+
     /// <summary>The machine's facts; read from this machine when null.</summary>
     public MachineFacts? Machine { get; init; }
 }

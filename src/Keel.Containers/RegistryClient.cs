@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
 using System.Text.Json;
@@ -155,17 +156,33 @@ internal sealed class RegistryClient : IDisposable
         return (body, mediaType ?? ManifestTypes[1]);
     }
 
-    /// <summary>True when something answers the registry API at this address (any status, including 401).</summary>
-    public async Task<bool> AnswersAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What answers GET /v2/ at this address, without credentials: nothing (the connection is refused), something that
+    /// gives no HTTP answer, or an answer, whose status and headers say whether it is a registry.
+    /// </summary>
+    public async Task<RegistryPing> PingAsync(CancellationToken cancellationToken = default)
     {
+        var url = $"{_baseAddress ?? $"http://{_registry}"}/v2/";
         try
         {
-            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "/v2/"), null, cancellationToken);
-            return response.Headers.Contains("Docker-Distribution-API-Version") || response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Unauthorized;
+            _baseAddress ??= await ChooseSchemeAsync(cancellationToken);
+            url = $"{_baseAddress}/v2/";
+            using var response = await _http.GetAsync(url, cancellationToken);
+            return new RegistryPing(url, RegistryPingKind.Answer)
+            {
+                Status = (int)response.StatusCode,
+                Reason = response.ReasonPhrase,
+                ApiVersion = response.Headers.TryGetValues("Docker-Distribution-API-Version", out var versions) ? versions.FirstOrDefault() : null,
+                Server = response.Headers.Server.Count > 0 ? response.Headers.Server.ToString() : null,
+            };
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or BuildException)
+        catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
         {
-            return false;
+            return new RegistryPing(url, RegistryPingKind.Nothing);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return new RegistryPing(url, RegistryPingKind.NotHttp) { Error = e.InnerException?.Message ?? e.Message };
         }
     }
 

@@ -1,4 +1,9 @@
+using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace EndToEnd.Tests;
 
@@ -28,10 +33,14 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
 
         public void Dispose()
         {
-            // An embedded registry that a run here started keeps its data in this repository: it goes with it.
-            var pidFile = System.IO.Path.Combine(Repository.Path, ".nuke", "temp", "registry", "registry.pid");
-            if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+            // An embedded registry that a run here started (registry/ for localhost:5000, registry-PORT/ for another port)
+            // keeps its data in this repository: it goes with it.
+            var temp = System.IO.Path.Combine(Repository.Path, ".nuke", "temp");
+            var pidFiles = Directory.Exists(temp) ? Directory.GetFiles(temp, "registry.pid", SearchOption.AllDirectories) : [];
+            foreach (var pidFile in pidFiles)
             {
+                if (!int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+                    continue;
                 try
                 {
                     using var registry = System.Diagnostics.Process.GetProcessById(pid);
@@ -237,6 +246,55 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
         using var tags = JsonDocument.Parse(await http.GetStringAsync($"http://localhost:5000/v2/acme-corp/{name}/tags/list"));
         var sha = $"sha-{_release.Repository.HeadCommit[..7]}";
         Assert.Equal(new[] { "1", "1.2", "1.2.3", "latest", "main", sha }.Order(), tags.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).Order());
+    }
+
+    [Fact]
+    public async Task TheEmbeddedRegistryRunsAndTakesThePushWhereLocalRegistrySays()
+    {
+        // Another port than 5000, as on a Mac whose AirPlay receiver holds 5000.
+        var address = $"localhost:{SecureRegistry.FreePort()}";
+        var name = $"moved-{Guid.NewGuid():N}"[..16];
+        try
+        {
+            var run = BuildRun.Start(_release.Repository, new Dictionary<string, string>(), "PushImage", "--skip", "Test", "--image-name", name, "--local-registry", address);
+
+            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.Contains($"Starting the local registry at {address}", run.Output);
+            Assert.Contains($"Verified in {address}: 6 tags resolve to", run.Output);
+            using var http = new HttpClient();
+            using var tags = JsonDocument.Parse(await http.GetStringAsync($"http://{address}/v2/acme-corp/{name}/tags/list"));
+            Assert.Equal(6, tags.RootElement.GetProperty("tags").GetArrayLength());
+        }
+        finally
+        {
+            LocalImages.RemoveUnder(address);
+        }
+    }
+
+    [Fact]
+    public async Task SomethingElseOnTheEmbeddedRegistrysPortStopsPushImageBeforeAnythingRuns()
+    {
+        // A web app of the developer's own holds the port, and has no page at /v2/.
+        var port = SecureRegistry.FreePort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        await using var app = builder.Build();
+        app.Run(context =>
+        {
+            context.Response.StatusCode = 404;
+            return Task.CompletedTask;
+        });
+        await app.StartAsync();
+
+        var run = BuildRun.Start(_release.Repository, new Dictionary<string, string>(), "PushImage", "--skip", "Test", "--image-name", "blocked", "--local-registry", $"localhost:{port}");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(
+            $@"Target PushImage: Something that is not a container registry answers at localhost:{port} \(HTTP 404 Not Found from http://localhost:{port}/v2/, Server: Kestrel\); stop it, or pass --local-registry localhost:\d+\.",
+            run.Output);
+        Assert.Contains("Nothing was run", run.Output);
+        Assert.DoesNotContain("   at ", run.Output);
     }
 
     [Fact]

@@ -8,14 +8,17 @@ namespace Keel.Containers;
 /// </summary>
 internal static class ContainerImageJob
 {
-    /// <summary>The parameter names the build's errors point at.</summary>
-    private static readonly ImageNameParameters NameParameters = new(nameof(IContainerImage.Registry), nameof(IContainerImage.Owner), nameof(IContainerImage.ImageName));
+    /// <summary>The parameter names the build's errors point at: the registry's is --local-registry's while that gives it.</summary>
+    private static ImageNameParameters NameParameters(IContainerImage build) =>
+        new(build.Registry is null ? nameof(IContainerImage.LocalRegistry) : nameof(IContainerImage.Registry), nameof(IContainerImage.Owner), nameof(IContainerImage.ImageName));
 
     public const string CredentialsHint = "--registry-username and --registry-password (or GITHUB_TOKEN for ghcr.io)";
 
-    public static string TargetRegistry(IContainerImage build) => build.Registry ?? ContainerImages.LocalRegistryAddress;
+    public const string LocalRegistryOption = "--local-registry";
 
-    public static bool PushesToLocalRegistry(IContainerImage build) => TargetRegistry(build) == ContainerImages.LocalRegistryAddress;
+    public static string TargetRegistry(IContainerImage build) => build.Registry ?? build.LocalRegistry;
+
+    public static bool PushesToLocalRegistry(IContainerImage build) => TargetRegistry(build) == build.LocalRegistry;
 
     /// <summary>linux/amd64,linux/arm64 or linux/amd64 linux/arm64, each checked before anything runs; this machine's own when none.</summary>
     public static IReadOnlyList<ContainerPlatform> Platforms(IContainerImage build) => build.Platforms.Length == 0
@@ -37,14 +40,14 @@ internal static class ContainerImageJob
     public static string Name(IContainerImage build) => build.ImageName ?? build.DefaultImageName;
 
     /// <summary>The image's name from the registry, owner and name: checked before anything runs, so a typo costs no build.</summary>
-    public static string Repository(IContainerImage build) => ImageNames.Repository(TargetRegistry(build), Owner(build), Name(build), NameParameters);
+    public static string Repository(IContainerImage build) => ImageNames.Repository(TargetRegistry(build), Owner(build), Name(build), NameParameters(build));
 
     public static ImagePlan Plan(IContainerImage build) => ImageTagPolicy.Plan(new ImageRequest
     {
         Registry = TargetRegistry(build),
         Owner = Owner(build),
         Name = Name(build),
-        Parameters = NameParameters,
+        Parameters = NameParameters(build),
         Version = ImageVersion.From(build.Versioning),
         Source = build.Containers.Source,
         Description = build.ImageDescription,
@@ -107,7 +110,7 @@ internal static class ContainerImageJob
     public static string CheckValue(IContainerImage build)
     {
         var check = build.ImageSmokeCheck;
-        return $"{check.Port} {check.Path} {check.VersionField} {check.ExpectedVersion} {check.ArchitectureField} {string.Join(',', Platforms(build))}";
+        return $"{check.Port} {check.Path} {check.Timeout} {check.VersionField} {check.ExpectedVersion} {check.ArchitectureField} {string.Join(',', Platforms(build))}";
     }
 
     public static void SmokeTest(IContainerImage build)
@@ -121,7 +124,7 @@ internal static class ContainerImageJob
     public static void Push(IContainerImage build)
     {
         if (PushesToLocalRegistry(build))
-            build.Containers.EnsureLocalRegistry();
+            build.Containers.EnsureLocalRegistry(build.LocalRegistry);
         var password = Password(build);
         var username = build.RegistryUsername ?? build.EnvironmentVariables.GetValueOrDefault("GITHUB_ACTOR") ?? Owner(build);
         build.Containers.Push(Plan(build), Platforms(build), password is null ? null : new RegistryCredentials(username, password), TimeSpan.FromSeconds(build.RegistryTimeout));

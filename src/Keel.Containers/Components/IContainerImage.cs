@@ -11,8 +11,11 @@ namespace Keel.Containers;
 /// </summary>
 public interface IContainerImage : IHazGitVersion
 {
-    [Parameter("Registry to push to, host[:port]; the embedded registry on this machine when empty.")]
+    [Parameter("Registry to push to, host[:port]; the embedded registry (--local-registry) when empty.")]
     string? Registry => TryGetValue(() => Registry);
+
+    [Parameter("Where the embedded registry runs, host:port on this machine; another port when something else holds 5000 (macOS AirPlay does).")]
+    string LocalRegistry => TryGetValue(() => LocalRegistry) ?? ContainerImages.LocalRegistryAddress;
 
     [Parameter("Owner of the image; GITHUB_REPOSITORY_OWNER, else the git remote's owner.")]
     string? Owner => TryGetValue(() => Owner);
@@ -60,8 +63,8 @@ public interface IContainerImage : IHazGitVersion
     /// <summary>Build arguments for one platform's image.</summary>
     IReadOnlyDictionary<string, string> ImageBuildArguments(ContainerPlatform platform) => new Dictionary<string, string>();
 
-    /// <summary>What the smoke test asks of the running image.</summary>
-    SmokeCheck ImageSmokeCheck => new(8080, "/health", "version", Versioning.SemVer);
+    /// <summary>What the smoke test asks of the running image: any web app's answer on its port unless the build says otherwise.</summary>
+    SmokeCheck ImageSmokeCheck => new();
 
     /// <summary>How to make a stand-in for the base image when it cannot be pulled (offline); none: it must be pulled.</summary>
     StandInRecipe? BaseImageStandInRecipe => null;
@@ -86,7 +89,7 @@ public interface IContainerImage : IHazGitVersion
         .InputValue("arguments", () => ContainerImageJob.ArgumentsValue(this))
         .InputValue("base", () => ContainerImageJob.BaseValue(this))
         .OutputValue("image", () => ContainerImageJob.ImageIds(this))
-        .Requires(() => ImageNames.Host(ContainerImageJob.TargetRegistry(this), nameof(Registry)).Length > 0)
+        .Requires(() => ImageNames.Host(ContainerImageJob.TargetRegistry(this), Registry is null ? nameof(LocalRegistry) : nameof(Registry)).Length > 0)
         .Requires(() => ContainerImageJob.Repository(this).Length > 0)
         .Requires(() => ContainerImageJob.Platforms(this).Count > 0)
         // An image for another processor is smoke-tested under emulation, which a machine without it must be able to set up.
@@ -103,6 +106,7 @@ public interface IContainerImage : IHazGitVersion
         .Description("Pushes the image (immutable tags first; several platforms as one index) and checks every tag in the registry.")
         .DependsOn(SmokeTest)
         .Requires(() => RegistryTimeout > 0, "--registry-timeout above 0 seconds")
+        .Requires(() => !ContainerImageJob.PushesToLocalRegistry(this) || Containers.CanRunLocalRegistry(LocalRegistry))
         .Requires(() => ContainerImageJob.HasPassword(this) || !RegistryCredentials.TakesGitHubToken(ContainerImageJob.TargetRegistry(this)),
             "a password for ghcr.io: pass --registry-password, or set GITHUB_TOKEN")
         .Requires(() => ContainerImageJob.HasPassword(this) || RegistryCredentials.TakesGitHubToken(ContainerImageJob.TargetRegistry(this)),
