@@ -56,26 +56,16 @@ partial class Build
     // GITHUB_TOKEN is for ghcr.io alone: no other registry ever sees it, and the embedded one asks for no login.
     string? Password => RegistryPassword ?? (RegistryCredentials.TakesGitHubToken(TargetRegistry) ? GitHubToken : null);
 
-    // Only the default base image may be stood in, and an image on the stand-in stays on this machine unless asked.
+    // Only the default base image may be stood in (Keel knows the official .NET images), and an image on the stand-in
+    // stays on this machine unless asked.
     BaseImage Base => new(BaseImage)
     {
         StandIn = BaseImage != DefaultBaseImage ? StandInRule.Never : AllowStandInBase ? StandInRule.Anywhere : StandInRule.ThisMachineOnly,
-        Recipe = AspNetStandIn,
         AllowAnywhereHint = "pass --allow-stand-in-base",
     };
 
     const int AppPort = 8080;
     const string HealthPath = "/health";
-
-    // What src/Store/Dockerfile needs of the ASP.NET Core runtime image it builds on (Debian bookworm, user app 1654).
-    static readonly StandInRecipe AspNetStandIn = new()
-    {
-        DebianRelease = "bookworm",
-        Packages = ["libicu72", "ca-certificates", "tzdata"],
-        SharedFrameworks = ["Microsoft.NETCore.App", "Microsoft.AspNetCore.App"],
-        AppUser = "app",
-        AppUserId = 1654,
-    };
 
     // A local push needs no account, so it needs no real owner either.
     string ImageOwner => Owner ?? Containers.Source.Owner ?? (PushesToLocalRegistry ? "local"
@@ -114,12 +104,16 @@ partial class Build
         .Requires(() => ImagePlatforms.Count > 0)
         // An image for another processor is smoke-tested under emulation, which a machine without it must be able to set up.
         .Requires(() => Containers.CanRun(ImagePlatforms))
-        .Executes(() => Containers.Build(Image, ImagePlatforms, platform => new DockerBuildSettings
-        {
-            Context = RootDirectory / "src/Store",
-            File = RootDirectory / "src/Store/Dockerfile",
-            BuildArgs = new Dictionary<string, string> { ["APP"] = $"bin/publish/{platform.RuntimeIdentifier}" },
-        }, Base));
+        .PlanNote(() => Containers.DescribeBaseImages(ImagePlatforms, ImageBuild, Base, TargetRegistry))
+        .Executes(() => Containers.Build(Image, ImagePlatforms, ImageBuild, Base));
+
+    // The app published for the platform's runtime identifier (APP), on the base image (BASE_IMAGE).
+    DockerBuildSettings ImageBuild(ContainerPlatform platform) => new()
+    {
+        Context = RootDirectory / "src/Store",
+        File = RootDirectory / "src/Store/Dockerfile",
+        BuildArgs = new Dictionary<string, string> { ["APP"] = $"bin/publish/{platform.RuntimeIdentifier}" },
+    };
 
     Target SmokeTest => _ => _
         .Description("Runs each platform's image (under emulation where this machine's processor differs) and checks that /health answers with the built version and architecture.")
