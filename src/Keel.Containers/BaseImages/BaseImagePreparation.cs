@@ -19,10 +19,12 @@ internal sealed class BaseImagePreparation(DockerTool docker, BaseImageResolver 
     public PreparedBuild Prepare(DockerBuildSettings settings, ContainerPlatform platform, BaseImage baseImage, string registry)
     {
         var (dockerfile, settingsWithArgs) = Read(settings, platform, baseImage);
+        // Every image is checked (found, pulled, or its stand-in chosen) before any stand-in is made.
+        var checks = Requests(dockerfile, settingsWithArgs, platform, baseImage, registry).Select(r => (r.Image, Make: resolver.Check(r.Request))).ToList();
         var replacements = new List<(DockerfileImage, string)>();
-        foreach (var (image, request) in Requests(dockerfile, settingsWithArgs, platform, baseImage, registry))
+        foreach (var (image, make) in checks)
         {
-            var local = resolver.Resolve(request);
+            var local = make();
             if (local != image.Reference)
                 replacements.Add((image, local));
         }

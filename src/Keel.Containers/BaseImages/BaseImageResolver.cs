@@ -14,21 +14,29 @@ internal sealed class BaseImageResolver(DockerTool docker, StandInFactory factor
 {
     private readonly Dictionary<string, string> _resolved = new(StringComparer.Ordinal);
 
-    public string Resolve(BaseImageRequest request)
+    /// <summary>Makes sure the image is there (pulling or standing in) and returns the local name to build from.</summary>
+    public string Resolve(BaseImageRequest request) => Check(request)();
+
+    /// <summary>
+    /// Everything short of making a stand-in: the image is found or pulled, or the stand-in that will take its place is
+    /// chosen (or refused, in one line). The result makes it (slow) and returns the local name; so a build checks every
+    /// image it reads before it makes any.
+    /// </summary>
+    public Func<string> Check(BaseImageRequest request)
     {
         var local = BaseImageStandIn.LocalReference(request.Reference, request.Platform, request.Native);
         if (_resolved.TryGetValue(local, out var done))
-            return done;
+            return () => done;
         var state = Inspect(local);
         if (state is { IsStandIn: false } && request.Native)
-            return _resolved[local] = local;
+            return Done(local);
         var candidate = state is { IsStandIn: true } ? StandInPolicy.Candidate(request, dotnet.Versions, out _) : null;
         var current = candidate is { } c && state!.Recipe == StandInFactory.RecipeId(c.Recipe, c.Kind);
         if (current && request.StandInAllowed)
         {
             log.Warning("{Where}: building {Platform} on the local stand-in for {Image} ({Distribution}); the image carries the label {Label}.",
                 request.Where, request.Platform, request.Reference, state!.Distribution, ImageLabels.StandIn);
-            return _resolved[local] = local;
+            return Done(local);
         }
 
         log.Information("Pulling {Image} for {Platform} ...", request.Reference, request.Platform);
@@ -44,18 +52,29 @@ internal sealed class BaseImageResolver(DockerTool docker, StandInFactory factor
                     docker.Cleanup("image", "rm", request.Reference);
             }
 
-            return _resolved[local] = local;
+            return Done(local);
         }
 
         // Pulled for that platform on an earlier run.
         if (state is { IsStandIn: false })
-            return _resolved[local] = local;
+            return Done(local);
         var reason = pull.Output.Select(l => l.Text.Trim()).LastOrDefault(l => l.Length > 0) ?? "no answer";
         var (kind, recipe) = StandInPolicy.Choose(request, dotnet.Versions, reason);
-        log.Warning("{Where}: could not pull {Image} for {Platform} ({Reason}); {Making} a local stand-in.", request.Where, request.Reference, request.Platform, reason, state is null ? "making" : "the one here is from an older recipe: making");
-        Make(request, kind, recipe, local);
-        log.Warning("{Where}: {Image} is the local stand-in ({Distribution}); images built on it carry the label {Label}.", request.Where, local, Inspect(local)?.Distribution, ImageLabels.StandIn);
-        return _resolved[local] = local;
+        return () =>
+        {
+            if (_resolved.TryGetValue(local, out var made))
+                return made;
+            log.Warning("{Where}: could not pull {Image} for {Platform} ({Reason}); {Making} a local stand-in.", request.Where, request.Reference, request.Platform, reason, state is null ? "making" : "the one here is from an older recipe: making");
+            Make(request, kind, recipe, local);
+            log.Warning("{Where}: {Image} is the local stand-in ({Distribution}); images built on it carry the label {Label}.", request.Where, local, Inspect(local)?.Distribution, ImageLabels.StandIn);
+            return _resolved[local] = local;
+        };
+    }
+
+    private Func<string> Done(string local)
+    {
+        _resolved[local] = local;
+        return () => local;
     }
 
     /// <summary>What <see cref="Resolve"/> would do, without pulling or making anything: for <c>--plan</c>.</summary>

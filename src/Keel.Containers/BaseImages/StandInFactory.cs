@@ -129,8 +129,8 @@ internal sealed class StandInFactory(DockerTool docker, MachineSetup machine, Pr
         try
         {
             var packages = string.Join(' ', OfficialDotNetImages.SdkPackages);
-            var install = docker.Query("run", "--name", container, "--env", "DEBIAN_FRONTEND=noninteractive", aspnet, "/bin/sh", "-c",
-                $"apt-get update && apt-get install -y --no-install-recommends {packages} && rm -rf /var/lib/apt/lists/* && ln -s /usr/share/dotnet/dnx /usr/bin/dnx");
+            var install = docker.Query("run", "--name", container, aspnet, "/bin/sh", "-c",
+                $"apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends {packages} && rm -rf /var/lib/apt/lists/* && ln -s /usr/share/dotnet/dnx /usr/bin/dnx");
             if (install.ExitCode != 0)
             {
                 var reason = install.Output.Select(l => l.Text.Trim()).LastOrDefault(l => l.Length > 0) ?? $"exit code {install.ExitCode}";
