@@ -172,7 +172,7 @@ public sealed class BaseImageEngineTests
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("app/Dockerfile:4: mcr.microsoft.com/dotnet/sdk:10.0 cannot be pulled for linux/arm64 (", outcome.Output);
         Assert.Contains("run the build stage on this machine's platform with 'FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build' (the official cross-build pattern), or build on a linux/arm64 runner.", outcome.Output);
-        Assert.DoesNotContain("docker build", outcome.LogFile);
+        Assert.DoesNotContain("> docker build ", outcome.LogFile);
         Assert.DoesNotContain("Making the stand-ins", outcome.LogFile);
         Assert.DoesNotContain("   at ", outcome.Output);
     }
@@ -186,6 +186,6 @@ public sealed class BaseImageEngineTests
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Matches(@"app/Dockerfile:4: mcr\.microsoft\.com/dotnet/sdk:10\.0-alpine cannot be pulled \(.+\), and only the tags 10\.0, 10\.0-noble, [0-9.]+, [0-9.]+-noble can be stood in here", outcome.Output);
-        Assert.DoesNotContain("docker build", outcome.LogFile);
+        Assert.DoesNotContain("> docker build ", outcome.LogFile);
     }
 }
