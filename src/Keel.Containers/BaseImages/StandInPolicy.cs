@@ -60,11 +60,11 @@ internal static class StandInPolicy
         if (request.Rule == StandInRule.Never)
             throw new BuildException($"{where}: {image} cannot be pulled{(request.Native ? "" : $" for {request.Platform}")} ({pullFailure}), and the build allows no stand-in for it; check the name, that its registry answers and that you are logged in to it, or build where it can be pulled.");
         if (!request.StandInAllowed)
-            throw NotHere(request);
+            throw NotHere(request, candidate.Value.Kind);
         return candidate.Value;
     }
 
     /// <summary>A stand-in that may not go to the image's registry.</summary>
-    public static BuildException NotHere(BaseImageRequest request) =>
-        new($"{request.Where}: {request.Reference} cannot be pulled here, and the local stand-in for it (Debian and this machine's .NET) only goes to a registry on this machine, not {request.Registry}; build where {request.Reference} can be pulled, or {request.AllowAnywhereHint} if you mean to publish on the stand-in.");
+    public static BuildException NotHere(BaseImageRequest request, DotNetImageKind kind) =>
+        new($"{request.Where}: {request.Reference} cannot be pulled here, and the local stand-in for it (Debian and this machine's .NET {(kind == DotNetImageKind.Sdk ? "SDK" : "runtime")}) only goes to a registry on this machine, not {request.Registry}; build where {request.Reference} can be pulled, or {request.AllowAnywhereHint} if you mean to publish on the stand-in.");
 }
