@@ -10,11 +10,11 @@ public sealed partial class ContainerImages
     public string DescribeBaseImages(IReadOnlyList<ContainerPlatform> platforms, Func<ContainerPlatform, DockerBuildSettings> settingsFor, BaseImage baseImage, string registry)
     {
         IReadOnlyList<ContainerPlatform> targets = platforms.Count == 0 ? [ContainerPlatform.Parse(Docker.EnginePlatform, "The Docker engine's platform")] : platforms;
-        var preparation = BaseImagePreparation();
+        var preparation = BaseImages();
         return string.Join('\n', targets.SelectMany(platform => preparation.Describe(settingsFor(platform), platform, baseImage, registry)).Distinct());
     }
 
-    private BaseImagePreparation BaseImagePreparation()
+    private BaseImagePreparation BaseImages()
     {
         var dotnet = new DotNetInstall(_build.Tools);
         var factory = new StandInFactory(Docker, _machine, _build.Processes, _build.Tools, _build.TemporaryDirectory, dotnet, _log);

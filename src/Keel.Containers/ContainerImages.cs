@@ -88,7 +88,7 @@ public sealed partial class ContainerImages
         var emulated = targets.Where(p => !p.RunsOn(engine.ToString())).ToList();
         Emulation().EnsureFor(emulated.Select(p => p.Architecture), engine.Architecture);
         var plans = plan.PerPlatform(targets);
-        var preparation = BaseImagePreparation();
+        var preparation = BaseImages();
         var builds = targets.Select(platform => preparation.Prepare(settingsFor(platform), platform, baseImage, plan.Registry)).ToList();
         var ids = new List<string>();
         for (var i = 0; i < targets.Count; i++)

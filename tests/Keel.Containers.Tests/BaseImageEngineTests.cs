@@ -188,4 +188,28 @@ public sealed class BaseImageEngineTests
         Assert.Matches(@"app/Dockerfile:4: mcr\.microsoft\.com/dotnet/sdk:10\.0-alpine cannot be pulled \(.+\), and only the tags 10\.0, 10\.0-noble, [0-9.]+, [0-9.]+-noble can be stood in here", outcome.Output);
         Assert.DoesNotContain("> docker build ", outcome.LogFile);
     }
+
+    [Fact]
+    public void ARestoreInsideTheBuildThatCannotReachItsSourceFailsInOneLine()
+    {
+        using var root = BlazorRepository(Article);
+        // A source nothing answers at: loopback, a port nothing listens on.
+        root.Write("app/nuget.config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="nowhere" value="https://127.0.0.1:9/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        root.Write("app/Dockerfile", Article.Replace("COPY [\"BlazorApp.csproj\", \".\"]", "COPY [\"BlazorApp.csproj\", \"nuget.config\", \".\"]", StringComparison.Ordinal));
+
+        var outcome = TestBuild.Run<SecondTeam>(["BuildImage"], root: root);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("'dotnet restore' inside the image build of app/Dockerfile could not reach its package source (NU1301: ", outcome.Output);
+        Assert.Contains("or restore and publish on the host and COPY the output into the image.", outcome.Output);
+        Assert.DoesNotContain("exited with code", outcome.Output);
+    }
 }

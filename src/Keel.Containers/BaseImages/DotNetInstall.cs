@@ -6,12 +6,13 @@ namespace Keel.Containers;
 internal sealed class DotNetInstall(ToolResolver tools)
 {
     private string? _home;
+    private DotNetVersions? _versions;
 
     /// <summary>The install folder: /usr/share/dotnet.</summary>
     public string Home => _home ??= FindHome();
 
     /// <summary>The newest runtime, ASP.NET Core and SDK of the install.</summary>
-    public DotNetVersions Versions => new(Newest("shared/Microsoft.NETCore.App"), Newest("shared/Microsoft.AspNetCore.App"), Newest("sdk"));
+    public DotNetVersions Versions => _versions ??= new(Newest("shared/Microsoft.NETCore.App"), Newest("shared/Microsoft.AspNetCore.App"), Newest("sdk"));
 
     /// <summary>The newest version of each shared framework, and its folder.</summary>
     public IReadOnlyList<(string Framework, string Version, string Folder)> Frameworks(IReadOnlyList<string> frameworks) =>
