@@ -95,14 +95,19 @@ public sealed class BaseImageEngineTests
         [Parameter("The image's tag.")]
         readonly string Tag = "test";
 
-        Target BuildImage => _ => _.Executes(() =>
-        {
-            var images = new ContainerImages(this);
-            var plan = new ImagePlan("localhost:5000/keel-tests/blazor", [new ImageTag(Tag, Floating: false)], new SortedDictionary<string, string>(StringComparer.Ordinal));
-            images.Build(plan, [.. Platforms.Select(p => ContainerPlatform.Parse(p, "--platforms"))],
-                _ => new DockerBuildSettings { Context = RootDirectory / "app", File = RootDirectory / "app/Dockerfile" },
-                new BaseImage("mcr.microsoft.com/dotnet/aspnet:10.0") { StandIn = StandInRule.ThisMachineOnly });
-        });
+        IReadOnlyList<ContainerPlatform> ImagePlatforms => [.. Platforms.Select(p => ContainerPlatform.Parse(p, "--platforms"))];
+
+        DockerBuildSettings Settings(ContainerPlatform platform) => new() { Context = RootDirectory / "app", File = RootDirectory / "app/Dockerfile" };
+
+        static readonly BaseImage Base = new("mcr.microsoft.com/dotnet/aspnet:10.0") { StandIn = StandInRule.ThisMachineOnly };
+
+        Target BuildImage => _ => _
+            .PlanNote(() => new ContainerImages(this).DescribeBaseImages(ImagePlatforms, Settings, Base, "localhost:5000"))
+            .Executes(() =>
+            {
+                var plan = new ImagePlan("localhost:5000/keel-tests/blazor", [new ImageTag(Tag, Floating: false)], new SortedDictionary<string, string>(StringComparer.Ordinal));
+                new ContainerImages(this).Build(plan, ImagePlatforms, Settings, Base);
+            });
     }
 
     private static TempDirectory BlazorRepository(string dockerfile)
@@ -211,5 +216,18 @@ public sealed class BaseImageEngineTests
         Assert.Contains("'dotnet restore' inside the image build of app/Dockerfile could not reach its package source (NU1301: ", outcome.Output);
         Assert.Contains("or restore and publish on the host and COPY the output into the image.", outcome.Output);
         Assert.DoesNotContain("exited with code", outcome.Output);
+    }
+
+    [Fact]
+    public void PlanListsEachImageTheBuildReadsAndWhatWillHappenToIt()
+    {
+        using var root = BlazorRepository(Article.Replace("mcr.microsoft.com/dotnet/sdk:10.0", "mcr.microsoft.com/dotnet/sdk:10.0-alpine", StringComparison.Ordinal));
+
+        var outcome = TestBuild.Run<SecondTeam>(["BuildImage", "--plan"], root: root);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Matches(@"app/Dockerfile:1 mcr\.microsoft\.com/dotnet/aspnet:10\.0 for linux/amd64: the local stand-in \(Debian 12 \(bookworm\); the real image is Ubuntu 24\.04 \(noble\)\)", outcome.Output);
+        Assert.Matches(@"app/Dockerfile:4 mcr\.microsoft\.com/dotnet/sdk:10\.0-alpine for linux/amd64: pulled \(no stand-in: only the tags 10\.0, 10\.0-noble, ", outcome.Output);
+        Assert.DoesNotContain("Pulling", outcome.LogFile);
     }
 }
