@@ -22,14 +22,4 @@ partial class Build : IPublishedImage
     public SmokeCheck ImageSmokeCheck => SmokeCheck.Http("/health").WithVersion("version", GitVersion.SemVer, architectureField: "architecture");
 
     public string? DefaultBaseImage => "mcr.microsoft.com/dotnet/aspnet:10.0";
-
-    // What src/Store/Dockerfile needs of the ASP.NET Core runtime image it builds on (Debian bookworm, user app 1654).
-    public StandInRecipe? BaseImageStandInRecipe => new()
-    {
-        DebianRelease = "bookworm",
-        Packages = ["libicu72", "ca-certificates", "tzdata"],
-        SharedFrameworks = ["Microsoft.NETCore.App", "Microsoft.AspNetCore.App"],
-        AppUser = "app",
-        AppUserId = 1654,
-    };
 }

@@ -7,7 +7,7 @@ namespace Keel.Containers;
 /// Container images for a build: make sure the engine and base image are there, build with the policy's tags
 /// and labels, run a smoke test, push (immutable tags first) and verify every tag through the registry API.
 /// </summary>
-public sealed class ContainerImages
+public sealed partial class ContainerImages
 {
     private readonly IKeelBuild _build;
     private readonly MachineSetup _machine;
@@ -91,7 +91,10 @@ public sealed class ContainerImages
 
     /// <summary>
     /// Builds one image per platform (none: the engine's own), each from the settings the build gives for it (the app
-    /// published for that platform's runtime identifier), on the base image for that platform, and returns their ids.
+    /// published for that platform's runtime identifier), and returns their ids. Before anything is built, every image
+    /// each build reads (every FROM and COPY --from of the stages it needs) is there for its platform: in the engine's
+    /// store, pulled, or a local stand-in where Keel knows the image and the rules allow it (the base image's, passed as
+    /// BASE_IMAGE where the Dockerfile declares that ARG); one that can be none of these stops the build in one line.
     /// One platform's image carries the plan's tags; with several, each carries its own (<see cref="ImagePlan.ForPlatform"/>)
     /// and <see cref="Push(ImagePlan, IReadOnlyList{ContainerPlatform}, RegistryCredentials?, TimeSpan?)"/> joins them
     /// under the plan's tags. Platforms this machine runs only under emulation get it first, before anything is built.
@@ -104,24 +107,21 @@ public sealed class ContainerImages
         var emulated = targets.Where(p => !p.RunsOn(engine.ToString())).ToList();
         Emulation().EnsureFor(emulated.Select(p => p.Architecture), engine.Architecture);
         var plans = plan.PerPlatform(targets);
+        var preparation = BaseImages();
+        var builds = targets.Select(platform => preparation.Prepare(settingsFor(platform), platform, baseImage, plan.Registry)).ToList();
         var ids = new List<string>();
         for (var i = 0; i < targets.Count; i++)
         {
-            var (platform, platformPlan, native) = (targets[i], plans[i], !emulated.Contains(targets[i]));
-            var settings = settingsFor(platform);
-            if (!Directory.Exists(settings.Context))
-                throw new BuildException($"The image's build context {settings.Context} does not exist; create it, or point the build at the folder that holds the app.");
-            var dockerfile = settings.File ?? Path.Combine(settings.Context, "Dockerfile");
-            if (!File.Exists(dockerfile))
-                throw new BuildException($"There is no Dockerfile at {dockerfile}; add one (FROM the base image, COPY the published app), or point the build at the one the app has.");
-            var from = new BaseImageStandIn(Docker, _machine, _build.Processes, _build.Tools, _build.TemporaryDirectory, _log).Ensure(baseImage, plan.Registry, platform, native);
-            var id = Docker.Build(settings with
+            var (platform, platformPlan, native, settings) = (targets[i], plans[i], !emulated.Contains(targets[i]), builds[i].Settings);
+            var id = (builds[i] with
             {
-                Tags = [.. platformPlan.References, .. settings.Tags],
-                Labels = new SortedDictionary<string, string>(platformPlan.Labels.Concat(settings.Labels).ToDictionary(), StringComparer.Ordinal),
-                BuildArgs = new SortedDictionary<string, string>(settings.BuildArgs.ToDictionary(), StringComparer.Ordinal) { ["BASE_IMAGE"] = from },
-                Platforms = native && platforms.Count <= 1 ? settings.Platforms : [platform.ToString()],
-            });
+                Settings = settings with
+                {
+                    Tags = [.. platformPlan.References, .. settings.Tags],
+                    Labels = new SortedDictionary<string, string>(platformPlan.Labels.Concat(settings.Labels).ToDictionary(), StringComparer.Ordinal),
+                    Platforms = native && platforms.Count <= 1 ? settings.Platforms : [platform.ToString()],
+                },
+            }).Run(Docker);
             _log.Information("Built {Image} for {Platform} ({Id}) as {Tags}", plan.Repository, platform, id, string.Join(", ", platformPlan.Tags));
             ids.Add(id);
         }

@@ -374,7 +374,7 @@ public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
             "--image-name", "typo", "--base-image", "mcr.microsoft.com/dotnet/aspnett:10.0");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("The base image mcr.microsoft.com/dotnet/aspnett:10.0 could not be pulled (", run.Output);
+        Assert.Contains("src/Store/Dockerfile:5: mcr.microsoft.com/dotnet/aspnett:10.0 cannot be pulled (", run.Output);
         Assert.DoesNotContain("stand-in", run.Output);
         Assert.DoesNotContain("> docker build", run.Output);
         Assert.Empty(_release.Registry.Client.Tags("acme-corp/typo"));

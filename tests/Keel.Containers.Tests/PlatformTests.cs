@@ -82,7 +82,7 @@ public sealed class PlatformTests
     public void AStandInBaseImageForAnotherPlatformNamesItsPlatform()
     {
         var arm = ContainerPlatform.Parse("linux/arm64", "test");
-        var config = JsonDocument.Parse(ImageArchive.Config(arm, "sha256:" + new string('c', 64), new ImageSettings([new("DOTNET_ROOT", "/usr/share/dotnet")], "/app", new Dictionary<string, string> { ["stand-in"] = "yes" }, "test"))).RootElement;
+        var config = JsonDocument.Parse(ImageArchive.Config(arm, ["sha256:" + new string('c', 64)], new ImageSettings([new("DOTNET_ROOT", "/usr/share/dotnet")], "/app", new Dictionary<string, string> { ["stand-in"] = "yes" }, "test"))).RootElement;
 
         Assert.Equal("arm64", config.GetProperty("architecture").GetString());
         Assert.Equal("linux", config.GetProperty("os").GetString());

@@ -55,18 +55,24 @@ internal static class ContainerImageJob
     });
 
     /// <summary>
-    /// The base image: the parameter, else the build's default. Only the default may be stood in, and an image on a
-    /// stand-in stays on this machine unless the user allows it.
+    /// The base image: the parameter, else the build's default (the Dockerfile's BASE_IMAGE argument, where it has one).
+    /// The official .NET images may be stood in where they cannot be pulled, unless the user named another base image;
+    /// an image built on a stand-in stays on this machine unless the user allows it.
     /// </summary>
-    public static BaseImage? Base(IContainerImage build)
+    public static BaseImage Base(IContainerImage build)
     {
-        var name = build.BaseImage ?? build.DefaultBaseImage;
-        if (name is null)
-            return null;
-        var standIn = build.BaseImageStandInRecipe is null || name != build.DefaultBaseImage ? StandInRule.Never
-            : build.AllowStandInBase ? StandInRule.Anywhere : StandInRule.ThisMachineOnly;
-        return new BaseImage(name) { StandIn = standIn, Recipe = build.BaseImageStandInRecipe, AllowAnywhereHint = "pass --allow-stand-in-base" };
+        var named = build.BaseImage is { } chosen && chosen != build.DefaultBaseImage;
+        var standIn = named ? StandInRule.Never : build.AllowStandInBase ? StandInRule.Anywhere : StandInRule.ThisMachineOnly;
+        return new BaseImage(build.BaseImage ?? build.DefaultBaseImage ?? "") { StandIn = standIn, Recipe = build.BaseImageStandInRecipe, AllowAnywhereHint = "pass --allow-stand-in-base" };
     }
+
+    /// <summary>The settings of one platform's <c>docker build</c>: the context, the Dockerfile and the build's arguments.</summary>
+    public static DockerBuildSettings Settings(IContainerImage build, ContainerPlatform platform) => new()
+    {
+        Context = build.ImageContext,
+        File = build.Dockerfile,
+        BuildArgs = build.ImageBuildArguments(platform),
+    };
 
     /// <summary>What BuildImage reads: the context (bin, obj and .git left out), the Dockerfile and .dockerignore, and what Publish wrote.</summary>
     public static IEnumerable<string> Inputs(IContainerImage build)
@@ -87,9 +93,13 @@ internal static class ContainerImageJob
     public static string[] ArgumentsValue(IContainerImage build) =>
         [.. Platforms(build).SelectMany(p => build.ImageBuildArguments(p).OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{p} {a.Key}={a.Value}"))];
 
-    public static string[] BaseValue(IContainerImage build) => Base(build) is { } baseImage
+    public static string[] BaseValue(IContainerImage build) => Base(build) is { Name.Length: > 0 } baseImage
         ? [.. Platforms(build).Select(p => $"{baseImage.Name} {p} {build.Containers.BaseImageId(baseImage, p)}")]
         : [];
+
+    /// <summary>For --plan: each image the Dockerfile reads and whether it is there, pulled or stood in.</summary>
+    public static string PlanNote(IContainerImage build) =>
+        build.Containers.DescribeBaseImages(Platforms(build), platform => Settings(build, platform), Base(build), TargetRegistry(build));
 
     public static string?[] ImageIds(IContainerImage build) =>
         [.. Plan(build).PerPlatform(Platforms(build)).Select(plan => build.Containers.Docker.ImageId(plan.References[0]))];
@@ -98,13 +108,7 @@ internal static class ContainerImageJob
     {
         if (!build.ImageContext.DirectoryExists())
             throw new BuildException($"The image's build context {build.ImageContext} does not exist; create it, or point ImageContext at the folder that holds the app.");
-        var baseImage = Base(build) ?? throw new BuildException("The image has no base image: name it with --base-image, or let the build give DefaultBaseImage.");
-        build.Containers.Build(Plan(build), Platforms(build), platform => new DockerBuildSettings
-        {
-            Context = build.ImageContext,
-            File = build.Dockerfile,
-            BuildArgs = build.ImageBuildArguments(platform),
-        }, baseImage);
+        build.Containers.Build(Plan(build), Platforms(build), platform => Settings(build, platform), Base(build));
     }
 
     public static string CheckValue(IContainerImage build)

@@ -66,10 +66,13 @@ public interface IContainerImage : IHazGitVersion
     /// <summary>What the smoke test asks of the running image: any web app's answer on its port unless the build says otherwise.</summary>
     SmokeCheck ImageSmokeCheck => new();
 
-    /// <summary>How to make a stand-in for the base image when it cannot be pulled (offline); none: it must be pulled.</summary>
+    /// <summary>
+    /// How to make a stand-in for the base image when it is not one of the official .NET images Keel knows (a mirror of
+    /// them, say) and cannot be pulled; none: Keel's own recipe for the official images.
+    /// </summary>
     StandInRecipe? BaseImageStandInRecipe => null;
 
-    /// <summary>The default base image, which alone may be stood in; the BASE_IMAGE build argument's own default when null.</summary>
+    /// <summary>The image the Dockerfile's BASE_IMAGE argument names unless --base-image says otherwise; the Dockerfile's own default when null.</summary>
     string? DefaultBaseImage => null;
 
     /// <summary>The image's description label (org.opencontainers.image.description).</summary>
@@ -94,6 +97,7 @@ public interface IContainerImage : IHazGitVersion
         .Requires(() => ContainerImageJob.Platforms(this).Count > 0)
         // An image for another processor is smoke-tested under emulation, which a machine without it must be able to set up.
         .Requires(() => Containers.CanRun(ContainerImageJob.Platforms(this)))
+        .PlanNote(() => ContainerImageJob.PlanNote(this))
         .Executes(() => ContainerImageJob.Build(this));
 
     Target SmokeTest => _ => _

@@ -14,7 +14,7 @@ public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools,
     /// <summary>How long one push or login may take before it is stopped, unless the caller says otherwise.</summary>
     public static readonly TimeSpan DefaultRegistryCallLimit = TimeSpan.FromMinutes(10);
 
-    private DockerBuilder? _builder;
+    private (string Executable, DockerBuilder Builder)? _builder;
     private string? _enginePlatform;
 
     /// <summary>The DOCKER_CONFIG for login, push and logout; null: docker's default.</summary>
@@ -30,8 +30,15 @@ public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools,
 
     public string Executable => tools.Resolve("docker");
 
-    /// <summary>buildx when the plugin answers; BuildKit through DOCKER_BUILDKIT on clients before 23; else the classic builder.</summary>
-    public DockerBuilder Builder => _builder ??= DetectBuilder();
+    /// <summary>
+    /// buildx when a docker client on the PATH has the plugin; BuildKit through DOCKER_BUILDKIT with a client before 23
+    /// (another one than <see cref="Executable"/> where that one cannot); else the classic builder. BuildKit only where
+    /// the engine runs it.
+    /// </summary>
+    public DockerBuilder Builder => (_builder ??= DetectBuilder()).Builder;
+
+    /// <summary>The client builds run through (<see cref="Builder"/>).</summary>
+    internal string BuildExecutable => (_builder ??= DetectBuilder()).Executable;
 
     /// <summary>
     /// The engine's own platform, os/arch (linux/amd64): what it runs without emulation. Asked of a running engine
@@ -56,7 +63,11 @@ public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools,
         try
         {
             var (arguments, environment) = DockerBuildCommand.For(settings, Builder, idFile);
-            runner.Run(new ToolInvocation(Executable, arguments) { WorkingDirectory = workingDirectory, Environment = environment });
+            runner.Run(new ToolInvocation(BuildExecutable, arguments)
+            {
+                WorkingDirectory = workingDirectory,
+                Environment = ConfigDirectory is null ? environment : new Dictionary<string, string?>(environment) { ["DOCKER_CONFIG"] = ConfigDirectory },
+            });
             return File.Exists(idFile) ? File.ReadAllText(idFile).Trim() : "";
         }
         finally
@@ -110,14 +121,17 @@ public sealed partial class DockerTool(ProcessRunner runner, ToolResolver tools,
         Environment = ConfigDirectory is null ? new Dictionary<string, string?>() : new Dictionary<string, string?> { ["DOCKER_CONFIG"] = ConfigDirectory },
     };
 
-    private DockerBuilder DetectBuilder()
+    private (string, DockerBuilder) DetectBuilder()
     {
-        if (Query("buildx", "version").ExitCode == 0)
-            return DockerBuilder.Buildx;
-        var client = Query("version", "--format", "{{.Client.Version}}").StandardOutput.Trim();
-        var builder = int.TryParse(client.Split('.')[0], out var major) && major < 23 ? DockerBuilder.BuildKit : DockerBuilder.Classic;
-        log.Debug("docker client {Version} without buildx: using the {Builder} builder", client, builder);
-        return builder;
+        var engine = Query("version", "--format", "{{.Server.Version}} {{.Server.Os}}").StandardOutput.Trim().Split(' ');
+        var clients = tools.Candidates("docker").Select(path => new DockerClient(path,
+            runner.Run(new ToolInvocation(path, ["version", "--format", "{{.Client.Version}}"]) { WorkingDirectory = workingDirectory, LogOutput = false, CheckExitCode = false }).StandardOutput.Trim().Split('\n')[0],
+            runner.Run(new ToolInvocation(path, ["buildx", "version"]) { WorkingDirectory = workingDirectory, LogOutput = false, CheckExitCode = false }).ExitCode == 0)).ToList();
+        if (clients.Count == 0)
+            clients.Add(new DockerClient(Executable, "", false));
+        var (client, builder, reason) = DockerBuilderChoice.Choose(clients, engine[0], engine.Length > 1 ? engine[1] : "");
+        log.Debug("Images are built with {Client} ({Version}) and the {Builder} builder: {Reason}", client.Executable, client.Version, builder, reason);
+        return (client.Executable, builder);
     }
 
     [GeneratedRegex(@"digest: (sha256:[0-9a-f]{64})")]

@@ -17,9 +17,22 @@ internal sealed class PlanExtension : IBuildExtension
         var file = session.TemporaryDirectory / "plan.md";
         GeneratedFile.Write(file, $"# Build plan\n\n```mermaid\n{PlanRenderer.Mermaid(session.Plan!)}```\n");
         var verdicts = Predict(session);
-        session.Logger.WriteText(PlanRenderer.Text(session.Plan!, step => verdicts.TryGetValue(step.Name, out var v) ? v : null) + $"Graph: {file.RelativeTo(session.RootDirectory)}\n");
+        session.Logger.WriteText(PlanRenderer.Text(session.Plan!, step => verdicts.TryGetValue(step.Name, out var v) ? v : null, Notes) + $"Graph: {file.RelativeTo(session.RootDirectory)}\n");
         return 0;
     }
+
+    /// <summary>A target's plan notes as lines; a note that cannot be made says why, instead of ending the plan.</summary>
+    private static IReadOnlyList<string> Notes(PlannedTarget step) => [.. step.Target.PlanNotes.SelectMany(note =>
+    {
+        try
+        {
+            return (note() ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return [$"(no note: {e.Message.TrimEnd('.')})"];
+        }
+    })];
 
     /// <summary>What the up-to-date checks would say, target by target in plan order, if every target that would run succeeded.</summary>
     private static Dictionary<string, (bool, string)> Predict(BuildSession session)

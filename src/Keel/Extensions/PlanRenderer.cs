@@ -8,7 +8,8 @@ internal static class PlanRenderer
 {
     /// <param name="plan">The plan.</param>
     /// <param name="upToDate">For a target that declares inputs: whether it would be up to date, and why it would or would not.</param>
-    public static string Text(ExecutionPlan plan, Func<PlannedTarget, (bool UpToDate, string Reason)?>? upToDate = null)
+    /// <param name="notes">For a target that would run: the lines of its plan notes, printed under it.</param>
+    public static string Text(ExecutionPlan plan, Func<PlannedTarget, (bool UpToDate, string Reason)?>? upToDate = null, Func<PlannedTarget, IReadOnlyList<string>>? notes = null)
     {
         var text = new StringBuilder("Plan:\n");
         var number = 0;
@@ -20,6 +21,11 @@ internal static class PlanRenderer
                 : verdict is { UpToDate: true } ? $" (up to date: {verdict.Value.Reason})"
                 : string.Join("", new[] { step.Invoked ? " (invoked)" : "", verdict is { } runs ? $" (runs: {runs.Reason})" : "" });
             text.Append($"  {number}. {step.Name}{note}\n");
+            if (step.SkipReason is null && verdict is not { UpToDate: true })
+            {
+                foreach (var line in notes?.Invoke(step) ?? [])
+                    text.Append($"       {line}\n");
+            }
         }
 
         return text.ToString();

@@ -127,4 +127,10 @@ public interface ITargetDefinition
 
     /// <summary>A value that stands for what the target made outside the files (an image's id): when it changes, the target runs again.</summary>
     ITargetDefinition OutputValue(string name, Func<object?> value);
+
+    /// <summary>
+    /// A note <c>--plan</c> prints under the target when it would run (what it would pull, stand in, publish): evaluated
+    /// only for the plan, and it must change nothing. Null or empty: no note.
+    /// </summary>
+    ITargetDefinition PlanNote(Func<string?> note);
 }

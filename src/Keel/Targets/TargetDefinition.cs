@@ -31,6 +31,9 @@ public sealed record TargetDefinition
     public IReadOnlyList<string> Consumes { get; init; } = [];
     public bool IsDefault { get; init; }
 
+    /// <summary>Notes <c>--plan</c> prints under the target (<see cref="ITargetDefinition.PlanNote"/>).</summary>
+    public IReadOnlyList<Func<string?>> PlanNotes { get; init; } = [];
+
     /// <summary>What the target reads and writes, for up-to-date checks; null when it declared none.</summary>
     internal Incremental.IncrementalDeclaration? Incremental { get; init; }
 

@@ -11,6 +11,7 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
     private readonly List<Condition> _static = [], _dynamic = [];
     private readonly List<Requirement> _requirements = [];
     private readonly List<string> _produces = [];
+    private readonly List<Func<string?>> _planNotes = [];
     private readonly List<Func<IEnumerable<string>>> _inputs = [], _outputs = [];
     private readonly List<(string, Func<object?>)> _values = [], _outputValues = [];
     private string? _description;
@@ -100,6 +101,8 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
 
     public ITargetDefinition OutputValue(string name, Func<object?> value) => Set(() => _outputValues.Add((name, value)));
 
+    public ITargetDefinition PlanNote(Func<string?> note) => Set(() => _planNotes.Add(note));
+
     public TargetDefinition Freeze(int index, bool isDefault, Func<Target, string> nameOf) => new()
     {
         Name = Name,
@@ -122,6 +125,7 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
         Produces = [.. _produces],
         Consumes = Names(_consumes, nameOf),
         IsDefault = isDefault,
+        PlanNotes = [.. _planNotes],
         Incremental = _inputs.Count + _values.Count + _outputs.Count + _outputValues.Count == 0 ? null : new Incremental.IncrementalDeclaration
         {
             Inputs = [.. _inputs],

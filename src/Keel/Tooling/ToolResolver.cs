@@ -3,13 +3,21 @@ namespace Keel.Tooling;
 /// <summary>Finds a tool: the <c>TOOL_EXE</c> environment variable first, then the PATH.</summary>
 public sealed class ToolResolver(IReadOnlyDictionary<string, string> environment)
 {
-    public string Resolve(string tool)
+    public string Resolve(string tool) => Candidates(tool) is [var first, ..]
+        ? first
+        : throw new BuildException($"'{tool}' was not found on PATH; install it, or set {Variable(tool)} to its full path.");
+
+    /// <summary>
+    /// Every install of the tool in the order <see cref="Resolve"/> prefers them: only the <c>TOOL_EXE</c> one when that
+    /// is set, else each one on the PATH (for a choice between versions, such as a docker client that has BuildKit).
+    /// </summary>
+    public IReadOnlyList<string> Candidates(string tool)
     {
-        var variable = tool.ToUpperInvariant().Replace('-', '_').Replace('.', '_') + "_EXE";
+        var variable = Variable(tool);
         if (environment.TryGetValue(variable, out var configured) && configured.Length > 0)
         {
             return File.Exists(configured)
-                ? configured
+                ? [configured]
                 : throw new BuildException($"{variable} points to '{configured}', which does not exist; fix or unset {variable}.");
         }
 
@@ -17,16 +25,19 @@ public sealed class ToolResolver(IReadOnlyDictionary<string, string> environment
             ? (environment.GetValueOrDefault("PATHEXT") ?? ".EXE;.CMD;.BAT").Split(';', StringSplitOptions.RemoveEmptyEntries).Prepend("")
             : [""];
         var path = environment.GetValueOrDefault("PATH") ?? "";
+        var found = new List<string>();
         foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             foreach (var extension in extensions)
             {
                 var candidate = Path.Combine(directory, tool + extension);
-                if (File.Exists(candidate))
-                    return candidate;
+                if (File.Exists(candidate) && !found.Contains(candidate))
+                    found.Add(candidate);
             }
         }
 
-        throw new BuildException($"'{tool}' was not found on PATH; install it, or set {variable} to its full path.");
+        return found;
     }
+
+    private static string Variable(string tool) => tool.ToUpperInvariant().Replace('-', '_').Replace('.', '_') + "_EXE";
 }
