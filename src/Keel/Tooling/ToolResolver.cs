@@ -9,7 +9,7 @@ public sealed class ToolResolver(IReadOnlyDictionary<string, string> environment
 
     /// <summary>
     /// Every install of the tool in the order <see cref="Resolve"/> prefers them: only the <c>TOOL_EXE</c> one when that
-    /// is set, else each one on the PATH (for a choice between versions, such as a docker client that has BuildKit).
+    /// is set, else each one on the PATH (for a choice between versions of one tool, such as one that has a feature the first lacks).
     /// </summary>
     public IReadOnlyList<string> Candidates(string tool)
     {
