@@ -68,7 +68,9 @@ public class DockerEngineTests
                         if [[ "$*" == *Server.Os* ]]; then echo '{{platform.Os}}/{{platform.Architecture}}'; else echo 20.10.24; fi ;;
                     image)
                         running || refuse
-                        if [[ "$*" == *Labels* ]]; then echo '<no value>'; else echo sha256:1111111111111111111111111111111111111111111111111111111111111111; fi ;;
+                        if [[ "$*" == *'json .Config.Labels'* ]]; then echo null
+                        elif [[ "$*" == *Labels* ]]; then echo '<no value>'
+                        else echo sha256:1111111111111111111111111111111111111111111111111111111111111111; fi ;;
                     build)
                         running || refuse
                         while (( $# )); do [[ "$1" == --iidfile ]] && echo sha256:2222222222222222222222222222222222222222222222222222222222222222 > "$2"; shift; done ;;

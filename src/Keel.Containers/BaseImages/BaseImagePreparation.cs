@@ -59,11 +59,17 @@ internal sealed class BaseImagePreparation(DockerTool docker, BaseImageResolver 
         var shown = Path.GetRelativePath(rootDirectory, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) ? relative : path;
         var text = File.ReadAllText(path);
         var platformArgs = DockerfileReader.PlatformArgs(Engine, platform);
-        var dockerfile = DockerfileReader.Read(shown, text, settings.BuildArgs, platformArgs);
-        if (!dockerfile.GlobalArgs.Contains(BaseImageArgument) || settings.BuildArgs.ContainsKey(BaseImageArgument) || baseImage.Name.Length == 0)
-            return (dockerfile, settings);
-        var args = new SortedDictionary<string, string>(settings.BuildArgs.ToDictionary(), StringComparer.Ordinal) { [BaseImageArgument] = baseImage.Name };
-        return (DockerfileReader.Read(shown, text, args, platformArgs), settings with { BuildArgs = args });
+        // The base image goes in as BASE_IMAGE where the Dockerfile declares that global ARG and the build passed none:
+        // read with it first, as a FROM $BASE_IMAGE without a default names no image without it.
+        if (baseImage.Name.Length > 0 && !settings.BuildArgs.ContainsKey(BaseImageArgument))
+        {
+            var args = new SortedDictionary<string, string>(settings.BuildArgs.ToDictionary(), StringComparer.Ordinal) { [BaseImageArgument] = baseImage.Name };
+            var withBase = DockerfileReader.Read(shown, text, args, platformArgs);
+            if (withBase.GlobalArgs.Contains(BaseImageArgument))
+                return (withBase, settings with { BuildArgs = args });
+        }
+
+        return (DockerfileReader.Read(shown, text, settings.BuildArgs, platformArgs), settings);
     }
 
     private IEnumerable<(DockerfileImage Image, BaseImageRequest Request)> Requests(Dockerfile dockerfile, DockerBuildSettings settings, ContainerPlatform platform, BaseImage baseImage, string registry)
