@@ -6,24 +6,7 @@ public sealed class DockerfileReaderTests
     private static readonly ContainerPlatform Amd64 = ContainerPlatform.Parse("linux/amd64", "test");
     private static readonly ContainerPlatform Arm64 = ContainerPlatform.Parse("linux/arm64", "test");
 
-    private const string Article = """
-        FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS base
-        WORKDIR /app
-        EXPOSE 8080
-        FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-        ARG BUILD_CONFIGURATION=Release
-        WORKDIR /src
-        COPY ["BlazorApp.csproj", "."]
-        RUN dotnet restore "./BlazorApp.csproj"
-        COPY . .
-        RUN dotnet build "./BlazorApp.csproj" -c $BUILD_CONFIGURATION -o /app/build
-        FROM build AS publish
-        RUN dotnet publish "./BlazorApp.csproj" -c $BUILD_CONFIGURATION -o /app/publish /p:UseAppHost=false
-        FROM base AS final
-        WORKDIR /app
-        COPY --from=publish /app/publish .
-        ENTRYPOINT ["dotnet", "BlazorApp.dll"]
-        """;
+    private const string Article = ArticleDockerfile.Text;
 
     public static TheoryData<string, string, string?, bool, string[]> Cases => new()
     {
