@@ -11,7 +11,8 @@ namespace Keel.Versioning;
 /// a semantic version is that version (<see cref="ReleaseVersionOverlay"/>). Repositories it cannot version correctly
 /// (no git, a shallow clone, a detached HEAD on an untagged commit outside CI) end in one line that says how to fix them.
 /// </summary>
-internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver tools, IReadOnlyDictionary<string, string> environment, BuildLayout layout, ILogger log)
+/// <param name="restoredPackage">The folder restore put GitVersion.MsBuild in when the build was compiled, as the build's assembly says; null when it does not say.</param>
+internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver tools, IReadOnlyDictionary<string, string> environment, BuildLayout layout, ILogger log, string? restoredPackage)
 {
     private readonly AbsolutePath root = layout.RootDirectory;
 
@@ -80,23 +81,12 @@ internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver too
         return ReleaseVersionOverlay.Apply(json, release);
     }
 
-    /// <summary>gitversion.dll from the NuGet packages folder, where the build project's PackageDownload put it.</summary>
-    private string Locate(string? packageVersion)
+    /// <summary>gitversion.dll, where restore put it (<see cref="GitVersionPackage"/>); one line saying how to restore it when it is nowhere.</summary>
+    public string Locate(string? packageVersion)
     {
-        var packages = environment.GetValueOrDefault("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(environment.GetValueOrDefault("HOME") ?? environment.GetValueOrDefault("USERPROFILE") ?? "", ".nuget", "packages");
-        var package = Path.Combine(packages, "gitversion.msbuild");
-        var versions = Directory.Exists(package)
-            ? Directory.EnumerateDirectories(package).Select(Path.GetFileName).OfType<string>()
-                .Where(v => packageVersion is null || v == packageVersion)
-                .Where(v => File.Exists(Path.Combine(package, v, "tools", "net10.0", "gitversion.dll")))
-                .OrderByDescending(v => Version.TryParse(v.Split('-')[0], out var parsed) ? parsed : new Version())
-                .ToList()
-            : [];
-        return versions.Count > 0
-            ? Path.Combine(package, versions[0], "tools", "net10.0", "gitversion.dll")
-            : throw new BuildException($"GitVersion is not restored in {packages}; add <PackageDownload Include=\"GitVersion.MsBuild\" Version=\"[{packageVersion ?? "6.8.2"}]\" /> to {layout.Show(layout.BuildProject)} and run the build again.");
+        var packages = GitVersionPackage.PackagesFolder(environment);
+        return GitVersionPackage.Find(restoredPackage, packages, packageVersion)
+            ?? throw new BuildException(GitVersionPackage.Missing(packages, packageVersion, layout.Show(layout.BuildProject)));
     }
 
     private static string Hash(params string[] parts) =>

@@ -14,7 +14,7 @@ public class GitVersionTests
 
         Target Show => _ => _.Executes(() => Seen = GitVersion.SemVer);
 
-        Target Other => _ => _.Executes(() => { });
+        Target Other => _ => _.Executes(() => Seen = "other ran");
     }
 
     private interface IHasVersion : IKeelBuild
@@ -82,6 +82,28 @@ public class GitVersionTests
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.False(Directory.Exists(root.File(".nuke/temp/gitversion")));
+    }
+
+    [Fact]
+    public void ABuildWhoseGitVersionIsNotRestoredStopsBeforeItsFirstTargetInOneLine()
+    {
+        var (root, _) = Repository();
+        using var __ = root;
+        using var empty = new TempDirectory(nuke: false);
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = empty.Path };
+
+        var outcome = TestBuild.Run<Versioned>(["Other", "Show"], environment: environment, root: root);
+        var help = TestBuild.Run<Versioned>(["--help"], environment: environment, root: root);
+        var plan = TestBuild.Run<Versioned>(["Other", "Show", "--plan"], environment: environment, root: root);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Null(((Versioned)outcome.Session!.Build).Seen);
+        Assert.Equal(
+            $"ERR GitVersion is not restored in {empty.Path}; restore the build project ('dotnet restore build/_build.csproj'), which brings GitVersion.MsBuild 6.8.2 with the Keel package, and run the build again.",
+            Assert.Single(outcome.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.Contains("ERR", StringComparison.Ordinal))[9..]);
+        Assert.DoesNotContain("   at ", outcome.Output);
+        Assert.Equal(0, help.ExitCode);
+        Assert.Equal(0, plan.ExitCode);
     }
 
     [Fact]
