@@ -1,17 +1,17 @@
-using System.Text.RegularExpressions;
-
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// Another team's repository uses Keel from its packages alone: this repository's ./build.sh Pack writes them, and a
-/// brand-new repository (no src/Keel, its own NuGet cache) references them from that folder, declares a target on the
-/// standard components and runs it through its own build.sh.
+/// Another team's repository uses Keel from its packages alone: this repository's ./build.sh Pack writes them (once for
+/// all these tests, <see cref="PackedKeel"/>), and a brand-new repository (no src/Keel, its own NuGet cache) references
+/// them from that folder, declares a target on the standard components and runs it through its own build.sh.
 /// </summary>
-public sealed class ConsumerRepositoryTests : IDisposable
+public sealed partial class ConsumerRepositoryTests : IClassFixture<PackedKeel>, IDisposable
 {
-    private readonly ThrowawayRepository _engine = new();
+    private readonly PackedKeel _keel;
     private readonly ThrowawayRepository _consumer = ThrowawayRepository.Empty();
     private readonly string _packages = Path.Combine(Path.GetTempPath(), "keel-e2e", "nuget-" + Guid.NewGuid().ToString("N")[..10]);
+
+    public ConsumerRepositoryTests(PackedKeel keel) => _keel = keel;
 
     private const string BuildFile = """
         using Keel;
@@ -47,11 +47,10 @@ public sealed class ConsumerRepositoryTests : IDisposable
     [Fact]
     public async Task ARepositoryOfItsOwnBuildsOnThePackedPackagesThroughItsOwnScript()
     {
-        var pack = BuildRun.Start(_engine, new Dictionary<string, string>(), "Pack");
-        Assert.True(pack.ExitCode == 0, pack.Output);
-        var folder = Path.Combine(_engine.Path, "artifacts", "packages");
+        _keel.AssertPacked();
+        var folder = _keel.Folder;
         var packed = Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToList();
-        var version = Regex.Match(packed.First(f => f!.StartsWith("Keel.Components.", StringComparison.Ordinal))!, @"^Keel\.Components\.(.+)\.nupkg$").Groups[1].Value;
+        var version = _keel.Version;
         Assert.Equal(
             new[] { "Keel", "Keel.Components", "Keel.Containers", "Keel.GlobalTool" }.SelectMany(id => new[] { $"{id}.{version}.nupkg", $"{id}.{version}.snupkg" }).Order(),
             packed);
@@ -218,7 +217,6 @@ public sealed class ConsumerRepositoryTests : IDisposable
 
     public void Dispose()
     {
-        _engine.Dispose();
         _consumer.Dispose();
         try
         {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 
 namespace EndToEnd.Tests;
@@ -20,6 +21,33 @@ public static class RunningImage
                 try
                 {
                     return JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{port}{path}")).RootElement.Clone();
+                }
+                catch (HttpRequestException) when (i < 240)
+                {
+                    await Task.Delay(250);
+                }
+            }
+        }
+        finally
+        {
+            Shell.Run("docker", ["rm", "--force", container]);
+        }
+    }
+
+    /// <summary>Runs the image and asks for a page on its port 8080: the status and the page, once the app answers.</summary>
+    public static async Task<(HttpStatusCode Status, string Page)> GetPageAsync(string reference, string path)
+    {
+        var port = SecureRegistry.FreePort();
+        var container = Shell.Check("docker", ["run", "--detach", "--publish", $"127.0.0.1:{port}:8080", reference]);
+        try
+        {
+            using var http = new HttpClient();
+            for (var i = 0; ; i++)
+            {
+                try
+                {
+                    using var response = await http.GetAsync($"http://127.0.0.1:{port}{path}");
+                    return (response.StatusCode, await response.Content.ReadAsStringAsync());
                 }
                 catch (HttpRequestException) when (i < 240)
                 {

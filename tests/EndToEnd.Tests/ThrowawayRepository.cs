@@ -6,9 +6,11 @@ namespace EndToEnd.Tests;
 /// </summary>
 public sealed class ThrowawayRepository : IDisposable
 {
-    public ThrowawayRepository(string remote = "https://github.com/Acme-Corp/store.git")
+    /// <param name="remote">The origin's address.</param>
+    /// <param name="path">Where the copy goes; a new folder under the temp folder when null.</param>
+    public ThrowawayRepository(string remote = "https://github.com/Acme-Corp/store.git", string? path = null)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "keel-e2e", Guid.NewGuid().ToString("N")[..10]);
+        Path = path ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "keel-e2e", Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Path);
         var source = SourceRoot;
         var files = Shell.Check("git", "-C", source, "ls-files", "--cached", "--others", "--exclude-standard")
@@ -63,9 +65,10 @@ public sealed class ThrowawayRepository : IDisposable
     }
 
     /// <summary>A new repository with nothing in it yet: another team's, which has none of this repository's files.</summary>
-    public static ThrowawayRepository Empty()
+    /// <param name="path">Where it goes; a new folder under the temp folder when null.</param>
+    public static ThrowawayRepository Empty(string? path = null)
     {
-        var repository = new ThrowawayRepository(Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "keel-e2e", Guid.NewGuid().ToString("N")[..10])));
+        var repository = new ThrowawayRepository(Directory.CreateDirectory(path ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "keel-e2e", Guid.NewGuid().ToString("N")[..10])));
         repository.Git("init", "-q", "-b", "main");
         repository.Git("config", "user.email", "e2e@keel.local");
         repository.Git("config", "user.name", "Keel end-to-end tests");
