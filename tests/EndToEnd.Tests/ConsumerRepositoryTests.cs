@@ -9,7 +9,7 @@ namespace EndToEnd.Tests;
 /// </summary>
 public sealed class ConsumerRepositoryTests : IDisposable
 {
-    private readonly ThrowawayRepository _engine = new();
+    private readonly ThrowawayRepository _engine = ThrowawayRepository.Whole();
     private readonly ThrowawayRepository _consumer = ThrowawayRepository.Empty();
     private readonly string _packages = Path.Combine(Path.GetTempPath(), "keel-e2e", "nuget-" + Guid.NewGuid().ToString("N")[..10]);
 
