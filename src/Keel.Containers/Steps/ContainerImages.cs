@@ -107,27 +107,27 @@ public sealed partial class ContainerImages
         var emulated = targets.Where(p => !p.RunsOn(engine.ToString())).ToList();
         Emulation().EnsureFor(emulated.Select(p => p.Architecture), engine.Architecture);
         var plans = plan.PerPlatform(targets);
-        var preparation = BaseImages();
-        var builds = targets.Select(platform => preparation.Prepare(settingsFor(platform), platform, baseImage, plan.Registry)).ToList();
+        var builds = targets.Select((platform, i) => (platform, Tagged(settingsFor(platform), plans[i], platform, enginesAlone: !emulated.Contains(platform) && platforms.Count <= 1))).ToList();
+        // Every platform's copy of the Dockerfile goes afterwards, also those of builds that never ran.
+        using var prepared = BaseImages().Prepare(builds, baseImage, plan.Registry);
         var ids = new List<string>();
         for (var i = 0; i < targets.Count; i++)
         {
-            var (platform, platformPlan, native, settings) = (targets[i], plans[i], !emulated.Contains(targets[i]), builds[i].Settings);
-            var id = (builds[i] with
-            {
-                Settings = settings with
-                {
-                    Tags = [.. platformPlan.References, .. settings.Tags],
-                    Labels = new SortedDictionary<string, string>(platformPlan.Labels.Concat(settings.Labels).ToDictionary(), StringComparer.Ordinal),
-                    Platforms = native && platforms.Count <= 1 ? settings.Platforms : [platform.ToString()],
-                },
-            }).Run(Docker);
-            _log.Information("Built {Image} for {Platform} ({Id}) as {Tags}", plan.Repository, platform, id, string.Join(", ", platformPlan.Tags));
+            var id = prepared.All[i].Run(Docker);
+            _log.Information("Built {Image} for {Platform} ({Id}) as {Tags}", plan.Repository, targets[i], id, string.Join(", ", plans[i].Tags));
             ids.Add(id);
         }
 
         return ids;
     }
+
+    /// <summary>The build's settings with the platform's tags and labels (before the build's own), and its platform unless it is the engine's alone.</summary>
+    private static DockerBuildSettings Tagged(DockerBuildSettings settings, ImagePlan plan, ContainerPlatform platform, bool enginesAlone) => settings with
+    {
+        Tags = [.. plan.References, .. settings.Tags],
+        Labels = new SortedDictionary<string, string>(plan.Labels.Concat(settings.Labels).ToDictionary(), StringComparer.Ordinal),
+        Platforms = enginesAlone ? settings.Platforms : [platform.ToString()],
+    };
 
     /// <summary>
     /// Whether this machine can run every platform's image for its smoke test, natively or under emulation it already
