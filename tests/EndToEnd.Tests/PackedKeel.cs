@@ -12,7 +12,7 @@ public sealed class PackedKeel : IDisposable
     public PackedKeel()
     {
         Workspace = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "keel-e2e", "consumers-" + Guid.NewGuid().ToString("N")[..10])).FullName;
-        Engine = new ThrowawayRepository(path: Path.Combine(Workspace, "keel"));
+        Engine = ThrowawayRepository.Whole(Path.Combine(Workspace, "keel"));
         // Pack builds every package in Release itself; the Debug compile of the whole solution in front of it would only
         // cost time here.
         Pack = BuildRun.Start(Engine, new Dictionary<string, string>(), "Restore", "Pack", "--skip", "Compile");

@@ -2,20 +2,30 @@ namespace EndToEnd.Tests;
 
 /// <summary>
 /// A fresh git repository holding this repository's files (what git tracks, plus new files it does not ignore),
-/// with a GitHub-like remote address and one commit, ready for tags.
+/// with a GitHub-like remote address and one commit, ready for tags. It is the app's repository as a team has it:
+/// the app, its tests, the build and the engine's source the build references; the engine's own tests are left out
+/// and the solution lists the app and its tests, so that its Compile builds what a team's does (the engine is
+/// compiled with the build, <see cref="CompiledBuild"/>). <see cref="Whole"/> keeps everything, for Pack.
 /// </summary>
 public sealed class ThrowawayRepository : IDisposable
 {
-    /// <param name="remote">The origin's address.</param>
+    public ThrowawayRepository(string remote = "https://github.com/Acme-Corp/store.git")
+        : this(remote, whole: false, path: null)
+    {
+    }
+
+    /// <summary>Every file of this repository, the engine's tests and its full solution included.</summary>
     /// <param name="path">Where the copy goes; a new folder under the temp folder when null.</param>
-    public ThrowawayRepository(string remote = "https://github.com/Acme-Corp/store.git", string? path = null)
+    public static ThrowawayRepository Whole(string? path = null) => new("https://github.com/Acme-Corp/store.git", whole: true, path);
+
+    private ThrowawayRepository(string remote, bool whole, string? path)
     {
         Path = path ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "keel-e2e", Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Path);
         var source = SourceRoot;
         var files = Shell.Check("git", "-C", source, "ls-files", "--cached", "--others", "--exclude-standard")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var file in files)
+        foreach (var file in files.Where(f => whole || IsTheAppRepository(f)))
         {
             var from = System.IO.Path.Combine(source, file);
             if (!File.Exists(from))
@@ -27,6 +37,9 @@ public sealed class ThrowawayRepository : IDisposable
                 File.SetUnixFileMode(to, File.GetUnixFileMode(from));
         }
 
+        if (!whole)
+            ListTheAppInTheSolution();
+        CompiledBuild.CopyInto(Path);
         Git("init", "-q", "-b", "main");
         Git("config", "user.email", "e2e@keel.local");
         Git("config", "user.name", "Keel end-to-end tests");
@@ -61,6 +74,7 @@ public sealed class ThrowawayRepository : IDisposable
 
         checkout.Git("config", "user.email", "e2e@keel.local");
         checkout.Git("config", "user.name", "Keel end-to-end tests");
+        CompiledBuild.CopyInto(checkout.Path);
         return checkout;
     }
 
@@ -110,6 +124,22 @@ public sealed class ThrowawayRepository : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+        }
+    }
+
+    private static bool IsTheAppRepository(string file) =>
+        !file.StartsWith("tests/", StringComparison.Ordinal) || file.StartsWith("tests/Store.Tests/", StringComparison.Ordinal);
+
+    private void ListTheAppInTheSolution()
+    {
+        foreach (var solution in Directory.GetFiles(Path, "*.slnx"))
+        {
+            var document = System.Xml.Linq.XDocument.Load(solution);
+            var engine = document.Descendants("Project")
+                .Where(p => p.Attribute("Path")?.Value is { } path && (path.StartsWith("src/Keel", StringComparison.Ordinal) || (path.StartsWith("tests/", StringComparison.Ordinal) && !IsTheAppRepository(path))))
+                .ToList();
+            engine.ForEach(p => p.Remove());
+            document.Save(solution);
         }
     }
 

@@ -114,6 +114,23 @@ public sealed class SmokeTestTests : IClassFixture<SmokeTestTests.TestImages>
     }
 
     [Fact]
+    public void AnAppWhoseFirstAnswerTakesLongIsWaitedForNotAskedAgain()
+    {
+        if (!_images.Available)
+            return;
+        // Each answer takes 8 s until one is given: longer than a request used to be given (5 s). Asking again after
+        // giving up would never get an answer; waiting for the first one does.
+        var image = _images.Make("slow-first-answer", "ENV ASPNETCORE_HTTP_PORTS=8080", "ENV TEST_APP_FIRST_ANSWER_SECONDS=8", Start);
+
+        var (outcome, took) = Smoke("--image", image, "--time-limit", "30");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Output);
+        Assert.Contains($"{image} answers GET / on port 8080", outcome.Output);
+        Assert.True(took >= TimeSpan.FromSeconds(8), $"answered after {took}: the first answer was not the one waited for");
+        Assert.Equal("", LeftContainers());
+    }
+
+    [Fact]
     public void AnAppOnLocalhost5000IsToldAtOnceToSetAspNetCoreHttpPorts()
     {
         if (!_images.Available)

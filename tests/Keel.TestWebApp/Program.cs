@@ -15,10 +15,20 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 var app = builder.Build();
 
-// GET / answers with the status TEST_APP_STATUS gives (200 when unset), and logs a line for an error status.
+// GET / answers with the status TEST_APP_STATUS gives (200 when unset), and logs a line for an error status. Until one
+// answer has been given, each takes TEST_APP_FIRST_ANSWER_SECONDS (0 when unset), as an app's first answers do under
+// emulation: a request given up on is work lost, and the next one starts over.
 var status = int.Parse(Environment.GetEnvironmentVariable("TEST_APP_STATUS") ?? "200");
-app.MapGet("/", (ILogger<Program> log) =>
+var firstAnswer = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("TEST_APP_FIRST_ANSWER_SECONDS") ?? "0"));
+var warm = false;
+app.MapGet("/", async (ILogger<Program> log, HttpContext context) =>
 {
+    if (!warm)
+    {
+        await Task.Delay(firstAnswer, context.RequestAborted);
+        warm = true;
+    }
+
     if (status >= 500)
         log.LogError("GET / failed: the database is not reachable (TEST_APP_STATUS={Status}).", status);
     return Results.Text("Hello from the test web app.", statusCode: status);

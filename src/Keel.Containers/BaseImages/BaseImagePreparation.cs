@@ -15,31 +15,57 @@ internal sealed class BaseImagePreparation(DockerTool docker, BaseImageResolver 
     /// <summary>The build argument a host-publish Dockerfile names its base image with.</summary>
     public const string BaseImageArgument = "BASE_IMAGE";
 
-    /// <summary>Resolves every image the build of <paramref name="settings"/> for <paramref name="platform"/> reads, and returns the build to run.</summary>
-    public PreparedBuild Prepare(DockerBuildSettings settings, ContainerPlatform platform, BaseImage baseImage, string registry)
+    /// <summary>
+    /// Resolves every image each platform's build reads, and returns the builds to run, in order. Every image of every
+    /// platform is checked (found, pulled, or its stand-in chosen) before any stand-in is made, so that a platform that
+    /// cannot be built stops the build before anything is made; the platforms' copies of the Dockerfile are removed when
+    /// anything fails, and when the builds are disposed.
+    /// </summary>
+    public PreparedBuilds Prepare(IReadOnlyList<(ContainerPlatform Platform, DockerBuildSettings Settings)> builds, BaseImage baseImage, string registry)
     {
-        var (dockerfile, settingsWithArgs) = Read(settings, platform, baseImage);
-        // Every image is checked (found, pulled, or its stand-in chosen) before any stand-in is made.
-        var checks = Requests(dockerfile, settingsWithArgs, platform, baseImage, registry).Select(r => (r.Image, Make: resolver.Check(r.Request))).ToList();
-        var replacements = new List<(DockerfileImage, string)>();
-        foreach (var (image, make) in checks)
+        var checks = builds.Select(build =>
         {
-            var local = make();
-            if (local != image.Reference)
-                replacements.Add((image, local));
+            var (dockerfile, withArgs) = Read(build.Settings, build.Platform, baseImage);
+            var makes = Requests(dockerfile, withArgs, build.Platform, baseImage, registry).Select(r => (r.Image, Make: resolver.Check(r.Request))).ToList();
+            return (Dockerfile: dockerfile, Settings: withArgs, Makes: makes);
+        }).ToList();
+        var prepared = new PreparedBuilds();
+        try
+        {
+            foreach (var (dockerfile, settings, makes) in checks)
+                prepared.Add(Prepared(dockerfile, settings, [.. makes.Select(m => (m.Image, Local: m.Make())).Where(m => m.Local != m.Image.Reference)]));
+            return prepared;
         }
+        catch
+        {
+            prepared.Dispose();
+            throw;
+        }
+    }
 
+    /// <summary>The build as it is, or from a copy of the Dockerfile that names the replaced images by their local names.</summary>
+    private PreparedBuild Prepared(Dockerfile dockerfile, DockerBuildSettings settings, IReadOnlyList<(DockerfileImage Image, string Local)> replacements)
+    {
         if (replacements.Count == 0)
-            return new PreparedBuild(settingsWithArgs, dockerfile.Path);
+            return new PreparedBuild(settings, dockerfile.Path);
         var copy = temporaryDirectory / "dockerfiles" / $"{Guid.NewGuid():N}"[..12];
         Directory.CreateDirectory(copy);
-        var file = copy / "Dockerfile";
-        File.WriteAllText(file, DockerfileRewrite.Apply(dockerfile, replacements));
-        // BuildKit reads a Dockerfile's own ignore file from beside it.
-        var source = settings.File ?? Path.Combine(settings.Context, "Dockerfile");
-        if (File.Exists(source + ".dockerignore"))
-            File.Copy(source + ".dockerignore", file + ".dockerignore");
-        return new PreparedBuild(settingsWithArgs with { File = file }, dockerfile.Path, copy);
+        var prepared = new PreparedBuild(settings, dockerfile.Path, copy);
+        try
+        {
+            var file = copy / "Dockerfile";
+            File.WriteAllText(file, DockerfileRewrite.Apply(dockerfile, replacements));
+            // BuildKit reads a Dockerfile's own ignore file from beside it.
+            var source = settings.File ?? Path.Combine(settings.Context, "Dockerfile");
+            if (File.Exists(source + ".dockerignore"))
+                File.Copy(source + ".dockerignore", file + ".dockerignore");
+            return prepared with { Settings = settings with { File = file } };
+        }
+        catch
+        {
+            prepared.Dispose();
+            throw;
+        }
     }
 
     /// <summary>For <c>--plan</c>: each image the build reads and what would happen to it; nothing is pulled or made.</summary>
@@ -87,29 +113,4 @@ internal sealed class BaseImagePreparation(DockerTool docker, BaseImageResolver 
     }
 
     private ContainerPlatform Engine => ContainerPlatform.Parse(docker.EnginePlatform, "The Docker engine's platform");
-}
-
-/// <summary>A build whose images are all there: run it with <see cref="Run"/>.</summary>
-/// <param name="Settings">What to build, with the Dockerfile to build from (a platform's copy where it needed one).</param>
-/// <param name="Dockerfile">The user's Dockerfile, as messages name it.</param>
-/// <param name="Copy">The folder of the platform's copy of the Dockerfile, removed after the build; null when none was needed.</param>
-internal sealed record PreparedBuild(DockerBuildSettings Settings, string Dockerfile, string? Copy = null)
-{
-    /// <summary>Builds and returns the image's id; a restore that could not get its packages is said in one line.</summary>
-    public string Run(DockerTool docker)
-    {
-        try
-        {
-            return docker.Build(Settings);
-        }
-        catch (ProcessFailedException e) when (RestoreFailure.Explain(Dockerfile, e.Result.Output.Select(l => l.Text)) is { } explained)
-        {
-            throw new BuildException(explained);
-        }
-        finally
-        {
-            if (Copy is not null && Directory.Exists(Copy))
-                Directory.Delete(Copy, recursive: true);
-        }
-    }
 }

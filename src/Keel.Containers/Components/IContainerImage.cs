@@ -51,6 +51,10 @@ public interface IContainerImage : IHazGitVersion
     [ContainerImages]
     ContainerImages Containers => TryGetValue(() => Containers) ?? throw new BuildException("The container images were read before the build was created; read them inside a target.");
 
+    /// <summary>This run's image job: its platforms, plan and images, made once from the parameters.</summary>
+    [ContainerImageJob]
+    internal ContainerImageJob Job => TryGetValue(() => Job) ?? throw new BuildException("The image job was read before the build was created; read it inside a target.");
+
     /// <summary>What the image steps may do on this machine (install Docker where missing, ...): the defaults unless the build says otherwise.</summary>
     ContainerOptions ContainerOptions => new();
 
@@ -87,33 +91,33 @@ public interface IContainerImage : IHazGitVersion
         .TryDependsOn<IPublish>(x => x.Publish)
         // Up to date while the context, the Dockerfile, the tags and labels and the base image are the same, and every
         // platform's image is still in the engine's store.
-        .Inputs(() => ContainerImageJob.Inputs(this))
-        .InputValue("image", () => ContainerImageJob.PlanValue(this))
-        .InputValue("arguments", () => ContainerImageJob.ArgumentsValue(this))
-        .InputValue("base", () => ContainerImageJob.BaseValue(this))
-        .OutputValue("image", () => ContainerImageJob.ImageIds(this))
-        .Requires(() => ImageNames.Host(ContainerImageJob.TargetRegistry(this), Registry is null ? nameof(LocalRegistry) : nameof(Registry)).Length > 0)
-        .Requires(() => ContainerImageJob.Repository(this).Length > 0)
-        .Requires(() => ContainerImageJob.Platforms(this).Count > 0)
+        .Inputs(() => Job.Inputs())
+        .InputValue("image", () => Job.PlanValue())
+        .InputValue("arguments", () => Job.ArgumentsValue())
+        .InputValue("base", () => Job.BaseValue())
+        .OutputValue("image", () => Job.ImageIds())
+        .Requires(() => ImageNames.Host(Job.TargetRegistry, Registry is null ? nameof(LocalRegistry) : nameof(Registry)).Length > 0)
+        .Requires(() => Job.Repository.Length > 0)
+        .Requires(() => Job.Platforms.Count > 0)
         // An image for another processor is smoke-tested under emulation, which a machine without it must be able to set up.
-        .Requires(() => Containers.CanRun(ContainerImageJob.Platforms(this)))
-        .PlanNote(() => ContainerImageJob.PlanNote(this))
-        .Executes(() => ContainerImageJob.Build(this));
+        .Requires(() => Containers.CanRun(Job.Platforms))
+        .PlanNote(() => Job.PlanNote())
+        .Executes(() => Job.Build());
 
     Target SmokeTest => _ => _
         .Description("Runs each platform's image (under emulation where this machine's processor differs) and checks that it answers.")
         .DependsOn(BuildImage)
-        .InputValue("check", () => ContainerImageJob.CheckValue(this))
-        .Executes(() => ContainerImageJob.SmokeTest(this));
+        .InputValue("check", () => Job.CheckValue())
+        .Executes(() => Job.SmokeTest());
 
     Target PushImage => _ => _
         .Description("Pushes the image (immutable tags first; several platforms as one index) and checks every tag in the registry.")
         .DependsOn(SmokeTest)
         .Requires(() => RegistryTimeout > 0, "--registry-timeout above 0 seconds")
-        .Requires(() => !ContainerImageJob.PushesToLocalRegistry(this) || Containers.CanRunLocalRegistry(LocalRegistry))
-        .Requires(() => ContainerImageJob.HasPassword(this) || !RegistryCredentials.TakesGitHubToken(ContainerImageJob.TargetRegistry(this)),
+        .Requires(() => !Job.PushesToLocalRegistry || Containers.CanRunLocalRegistry(LocalRegistry))
+        .Requires(() => Job.HasPassword || !RegistryCredentials.TakesGitHubToken(Job.TargetRegistry),
             "a password for ghcr.io: pass --registry-password, or set GITHUB_TOKEN")
-        .Requires(() => ContainerImageJob.HasPassword(this) || RegistryCredentials.TakesGitHubToken(ContainerImageJob.TargetRegistry(this)),
+        .Requires(() => Job.HasPassword || RegistryCredentials.TakesGitHubToken(Job.TargetRegistry),
             "a password for the registry: pass --registry-password, or set REGISTRY_PASSWORD (GITHUB_TOKEN is only ever sent to ghcr.io)")
-        .Executes(() => ContainerImageJob.Push(this));
+        .Executes(() => Job.Push());
 }

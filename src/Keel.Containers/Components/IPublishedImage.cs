@@ -9,7 +9,7 @@ namespace Keel.Containers;
 /// </summary>
 public interface IPublishedImage : IContainerImage, IPublish
 {
-    IReadOnlyList<string> IPublish.PublishRuntimes => [.. ContainerImageJob.Platforms(this).Select(p => p.RuntimeIdentifier).Distinct()];
+    IReadOnlyList<string> IPublish.PublishRuntimes => [.. Job.Platforms.Select(p => p.RuntimeIdentifier).Distinct()];
 
     IReadOnlyDictionary<string, string> IContainerImage.ImageBuildArguments(ContainerPlatform platform) =>
         new Dictionary<string, string> { ["APP"] = (PublishDirectory / platform.RuntimeIdentifier).RelativeTo(ImageContext).Replace('\\', '/') };

@@ -1,3 +1,6 @@
+using Keel.Execution;
+using Keel.Lifecycle;
+
 namespace Keel.Containers;
 
 /// <summary>
@@ -15,15 +18,16 @@ public static class ImageOutputs
     /// <summary>Every pushed reference, one per line.</summary>
     public const string Tags = "tags";
 
-    /// <summary>The outputs of one push, by name.</summary>
-    public static IReadOnlyList<(string Name, string Value)> Of(PushResult push) =>
-    [
-        (Image, push.Repository),
-        (Digest, push.Digest),
-        (Tags, string.Join('\n', push.Tags.Select(tag => $"{push.Repository}:{tag}"))),
-    ];
-
-    /// <summary>The summary section of one push: the image, its digest and every tag.</summary>
-    public static string Markdown(PushResult push) =>
-        $"Digest `{push.Digest}`\n\n| Tag |\n| --- |\n" + string.Concat(push.Tags.Select(tag => $"| `{push.Repository}:{tag}` |\n"));
+    /// <summary>
+    /// Reports a verified push as it is done: its job outputs, and a section of the build's summary (the image, its
+    /// digest and every tag), kept when a later target fails.
+    /// </summary>
+    internal static void Report(BuildOutputs outputs, PushResult push)
+    {
+        outputs.Report(Image, push.Repository);
+        outputs.Report(Digest, push.Digest);
+        outputs.Report(Tags, string.Join('\n', push.Tags.Select(tag => $"{push.Repository}:{tag}")));
+        outputs.Summarize(new SummarySection($"Pushed `{push.Repository}`",
+            $"Digest `{push.Digest}`\n\n| Tag |\n| --- |\n" + string.Concat(push.Tags.Select(tag => $"| `{push.Repository}:{tag}` |\n"))));
+    }
 }

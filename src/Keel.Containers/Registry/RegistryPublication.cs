@@ -4,16 +4,16 @@ using Serilog;
 namespace Keel.Containers;
 
 /// <summary>
-/// One push to a registry, under the login <see cref="ContainerImages.Push"/> holds: the images go up so that
+/// One push to a registry, under the login <see cref="ImagePushStep"/> holds: the images go up so that
 /// immutable tags never move (a re-run keeps what the registry has of this commit; tags of another commit stop the push
 /// before anything is written), floating tags follow once the immutable ones are verified, and several platforms'
 /// images are joined in one OCI index that is read back through the registry API.
 /// </summary>
 internal sealed class RegistryPublication(DockerTool docker, RegistryClient registry, TimeSpan? callLimit, Retry retry, ILogger log, CancellationToken cancellation)
 {
-    /// <summary>Publishes the plan's images (one per platform; none or one: a single image) and returns the digest its tags name.</summary>
-    public string Publish(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms) =>
-        platforms.Count > 1 ? PublishIndex(plan, platforms) : PublishImage(plan);
+    /// <summary>Publishes the set's images (one: a single image; several: each, then the index) and returns the digest the plan's tags name.</summary>
+    public string Publish(ImageSet images) =>
+        images.IsIndex ? PublishIndex(images) : PublishImage(images.Plan);
 
     /// <summary>One image under all the plan's tags: immutable ones pushed (or kept), verified, then the floating ones.</summary>
     private string PublishImage(ImagePlan plan)
@@ -50,23 +50,24 @@ internal sealed class RegistryPublication(DockerTool docker, RegistryClient regi
     }
 
     /// <summary>Every platform's image under its own tags, then the index that lists them under the plan's tags.</summary>
-    private string PublishIndex(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms)
+    private string PublishIndex(ImageSet images)
     {
+        var plan = images.Plan;
+        var platforms = images.Platforms;
         var immutable = plan.Tags.Where(t => !t.Floating).ToList();
         var floating = plan.Tags.Where(t => t.Floating).ToList();
-        var plans = plan.PerPlatform(platforms);
         var digest = Published(plan, immutable);
         if (digest is null)
         {
             // Every check before the first write: a platform's tags of another commit stop the push with nothing written.
-            var published = plans.Select(p => Published(p, [.. p.Tags])).ToList();
+            var published = images.Images.Select(i => Published(i.Plan, [.. i.Plan.Tags])).ToList();
             var manifests = new List<PlatformManifest>();
-            for (var i = 0; i < platforms.Count; i++)
+            foreach (var (own, already) in images.Images.Zip(published))
             {
-                var image = PushImmutable(plans[i], published[i]);
-                Verify(plans[i], plans[i].Tags, image);
+                var image = PushImmutable(own.Plan, already);
+                Verify(own.Plan, own.Plan.Tags, image);
                 var (body, mediaType) = Retried($"Reading {plan.Path}@{image}", () => registry.ManifestAsync(plan.Path, image, cancellation).GetAwaiter().GetResult());
-                manifests.Add(new PlatformManifest(platforms[i], image, mediaType, body.Length));
+                manifests.Add(new PlatformManifest(own.Platform, image, mediaType, body.Length));
             }
 
             var index = ImageIndex.Create(manifests, plan.Labels);

@@ -22,6 +22,11 @@ internal sealed class SmokeTestRun(DockerTool docker, Func<ContainerPlatform> en
     /// <summary>How often the container's state and log are read while nothing answers.</summary>
     private static readonly TimeSpan LookInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>The least a request is given, also when the time limit is nearly spent.</summary>
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromSeconds(1);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
     private const int LogLines = 20;
 
     public void Run(string reference, SmokeCheck check, ContainerPlatform? platform)
@@ -84,7 +89,9 @@ internal sealed class SmokeTestRun(DockerTool docker, Func<ContainerPlatform> en
     /// </summary>
     private (Answer? Answer, SmokeObservation Seen) Watch(string container, SmokeCheck check, SmokePort port, Stopwatch clock)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(5) };
+        // A request may take what is left of the time limit: an app's first answer can take many seconds (under
+        // emulation, on a busy machine), and asking again would only start it over. Refused connections fail at once.
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
         string? address = null;
         SmokeObservation seen = new NoAnswer();
         TimeSpan? looked = null, elsewhereSince = null;
@@ -92,7 +99,7 @@ internal sealed class SmokeTestRun(DockerTool docker, Func<ContainerPlatform> en
         {
             cancellation.ThrowIfCancellationRequested();
             address ??= Published(container, port);
-            if (address is not null && Ask(http, $"http://{address}{check.Path}", check.ReadsVersion) is { } answer)
+            if (address is not null && Ask(http, $"http://{address}{check.Path}", check.ReadsVersion, Max(check.Timeout - clock.Elapsed, MinimumWait)) is { } answer)
             {
                 if (check.Accepts(answer.Status))
                     return (answer, seen);
@@ -119,15 +126,17 @@ internal sealed class SmokeTestRun(DockerTool docker, Func<ContainerPlatform> en
     }
 
     /// <summary>An answer (its body only where it is read), or null when none came (refused, closed, timed out). Ctrl-C is not swallowed.</summary>
-    private Answer? Ask(HttpClient http, string url, bool readBody)
+    private Answer? Ask(HttpClient http, string url, bool readBody, TimeSpan wait)
     {
         try
         {
-            using var response = http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellation).GetAwaiter().GetResult();
-            var body = readBody ? response.Content.ReadAsStringAsync(cancellation).GetAwaiter().GetResult() : "";
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            limit.CancelAfter(wait);
+            using var response = http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, limit.Token).GetAwaiter().GetResult();
+            var body = readBody ? response.Content.ReadAsStringAsync(limit.Token).GetAwaiter().GetResult() : "";
             return new Answer((int)response.StatusCode, response.ReasonPhrase, body);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellation.IsCancellationRequested)
         {
             return null;
         }

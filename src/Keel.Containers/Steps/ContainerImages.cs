@@ -1,72 +1,51 @@
-using Keel.Tooling;
-using Serilog;
-
 namespace Keel.Containers;
 
 /// <summary>
-/// Container images for a build: make sure the engine and base image are there, build with the policy's tags
-/// and labels, run a smoke test, push (immutable tags first) and verify every tag through the registry API.
+/// Container images for a build: make sure the engine and base images are there, build with the policy's tags and
+/// labels, run a smoke test, push (immutable tags first) and verify every tag through the registry API. Each step is a
+/// piece of its own over one list of (platform, plan) pairs; this is their entry point for a build.
 /// </summary>
-public sealed partial class ContainerImages
+public sealed class ContainerImages
 {
     private readonly IKeelBuild _build;
-    private readonly MachineSetup _machine;
-    private readonly MachineFacts _facts;
-    private readonly ILogger _log;
-    private readonly List<PushResult> _pushed = [];
+    private readonly StepContext _context;
+    private readonly ImageBuildStep _builder;
+    private readonly SmokeTestStep _smokeTest;
+    private readonly ImagePushStep _pusher;
     private SourceContext? _source;
-    private bool _engineAnswered;
 
     /// <param name="build">The build whose processes, log and folders the images use.</param>
     /// <param name="options">What the build allows and how its own options are named; <see cref="ContainerOptions"/>' defaults when null.</param>
     public ContainerImages(IKeelBuild build, ContainerOptions? options = null)
     {
         _build = build;
-        _log = build.Log;
-        Options = options ?? new ContainerOptions();
-        _facts = Options.Machine ?? MachineFacts.ForThisMachine();
-        _machine = new MachineSetup(build.Processes, build.Tools, _facts, build.Log, Options.InstallMissingTools);
-        Docker = new DockerTool(build.Processes, build.Tools, build.RootDirectory, build.Log);
+        _context = new StepContext(build, options ?? new ContainerOptions());
+        (_builder, _smokeTest, _pusher) = (new(_context), new(_context), new(_context));
     }
 
     /// <summary>The embedded registry's default address (host:port): <see cref="EnsureLocalRegistry"/> starts it there unless told otherwise.</summary>
     public const string LocalRegistryAddress = LocalRegistry.DefaultAddress;
 
-    public ContainerOptions Options { get; }
+    public ContainerOptions Options => _context.Options;
 
     /// <summary>The docker command line, for what the image steps do not cover.</summary>
-    public DockerTool Docker { get; }
-
-    /// <summary>What this run pushed, in order.</summary>
-    public IReadOnlyList<PushResult> Pushed => _pushed;
-
-    /// <summary>Raised once a push is verified in the registry.</summary>
-    public event Action<PushResult>? PushVerified;
+    public DockerTool Docker => _context.Docker;
 
     /// <summary>What is being built (ref, commit, default branch, owner), from GitHub Actions or git.</summary>
     public SourceContext Source => _source ??= new SourceContextReader(_build.Git, _build.EnvironmentVariables).Read();
-
-    internal Retry Retry { get; init; } = Retry.Default;
 
     /// <summary>
     /// Makes sure a Docker engine answers; checked once per run, as building, smoke-testing and pushing all need it.
     /// Containers that runs killed before their cleanup left on it are removed then.
     /// </summary>
-    public void EnsureEngine()
-    {
-        if (_engineAnswered)
-            return;
-        new DockerEngine(Docker, _machine, _facts, _build.EnvironmentVariables, _build.TemporaryDirectory, _log).EnsureRunning();
-        _engineAnswered = true;
-        new AbandonedResources(Docker, _log).RemoveContainers();
-    }
+    public void EnsureEngine() => _context.EnsureEngine();
 
     /// <summary>
     /// Makes sure the embedded registry answers at <paramref name="address"/> (host:port on this machine), starting it
     /// where nothing does. What answers there must speak the registry API; something else holding the port stops the
     /// build in one line, before anything is pushed.
     /// </summary>
-    public void EnsureLocalRegistry(string address = LocalRegistryAddress) => LocalRegistryAt(address).EnsureRunning();
+    public void EnsureLocalRegistry(string address = LocalRegistryAddress) => _context.LocalRegistryAt(address).EnsureRunning();
 
     /// <summary>
     /// Whether the embedded registry can run at <paramref name="address"/>: a registry answers there, or nothing does.
@@ -74,12 +53,20 @@ public sealed partial class ContainerImages
     /// </summary>
     public bool CanRunLocalRegistry(string address = LocalRegistryAddress)
     {
-        LocalRegistryAt(address).Check();
+        _context.LocalRegistryAt(address).Check();
         return true;
     }
 
-    private LocalRegistry LocalRegistryAt(string address) =>
-        new(LocalRegistry.Parse(address, Options.LocalRegistryOption), Docker, _machine, _build.TemporaryDirectory, _log, Options.LocalRegistryOption);
+    /// <summary>
+    /// Whether this machine can run every platform's image for its smoke test, natively or under emulation it already
+    /// has or can set up (root, binfmt_misc); checked before anything runs, it changes nothing. The error names what is missing.
+    /// </summary>
+    public bool CanRun(IReadOnlyList<ContainerPlatform> platforms)
+    {
+        var machine = ContainerPlatform.ThisMachine;
+        _context.Emulation().Check(platforms.Where(p => !p.RunsOn(machine.ToString())).Select(p => p.Architecture), machine.Architecture);
+        return true;
+    }
 
     /// <summary>
     /// Builds the image with every tag of the plan and its labels, for the engine's platform. When the base image cannot
@@ -99,61 +86,25 @@ public sealed partial class ContainerImages
     /// and <see cref="Push(ImagePlan, IReadOnlyList{ContainerPlatform}, RegistryCredentials?, TimeSpan?)"/> joins them
     /// under the plan's tags. Platforms this machine runs only under emulation get it first, before anything is built.
     /// </summary>
-    public IReadOnlyList<string> Build(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms, Func<ContainerPlatform, DockerBuildSettings> settingsFor, BaseImage baseImage)
-    {
-        EnsureEngine();
-        var engine = EnginePlatform;
-        IReadOnlyList<ContainerPlatform> targets = platforms.Count == 0 ? [engine] : platforms;
-        var emulated = targets.Where(p => !p.RunsOn(engine.ToString())).ToList();
-        Emulation().EnsureFor(emulated.Select(p => p.Architecture), engine.Architecture);
-        var plans = plan.PerPlatform(targets);
-        var preparation = BaseImages();
-        var builds = targets.Select(platform => preparation.Prepare(settingsFor(platform), platform, baseImage, plan.Registry)).ToList();
-        var ids = new List<string>();
-        for (var i = 0; i < targets.Count; i++)
-        {
-            var (platform, platformPlan, native, settings) = (targets[i], plans[i], !emulated.Contains(targets[i]), builds[i].Settings);
-            var id = (builds[i] with
-            {
-                Settings = settings with
-                {
-                    Tags = [.. platformPlan.References, .. settings.Tags],
-                    Labels = new SortedDictionary<string, string>(platformPlan.Labels.Concat(settings.Labels).ToDictionary(), StringComparer.Ordinal),
-                    Platforms = native && platforms.Count <= 1 ? settings.Platforms : [platform.ToString()],
-                },
-            }).Run(Docker);
-            _log.Information("Built {Image} for {Platform} ({Id}) as {Tags}", plan.Repository, platform, id, string.Join(", ", platformPlan.Tags));
-            ids.Add(id);
-        }
+    public IReadOnlyList<string> Build(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms, Func<ContainerPlatform, DockerBuildSettings> settingsFor, BaseImage baseImage) =>
+        Build(Images(plan, platforms), settingsFor, baseImage);
 
-        return ids;
-    }
-
-    /// <summary>
-    /// Whether this machine can run every platform's image for its smoke test, natively or under emulation it already
-    /// has or can set up (root, binfmt_misc); checked before anything runs, it changes nothing. The error names what is missing.
-    /// </summary>
-    public bool CanRun(IReadOnlyList<ContainerPlatform> platforms)
-    {
-        var machine = ContainerPlatform.ThisMachine;
-        Emulation().Check(platforms.Where(p => !p.RunsOn(machine.ToString())).Select(p => p.Architecture), machine.Architecture);
-        return true;
-    }
+    internal IReadOnlyList<string> Build(ImageSet images, Func<ContainerPlatform, DockerBuildSettings> settingsFor, BaseImage baseImage) =>
+        _builder.Run(images, settingsFor, baseImage);
 
     /// <summary>
     /// The local id of the base image a platform's image is built from, null while it is not there: an input of the
     /// build's up-to-date check, so a new base image for any platform rebuilds that image. Null too while no engine
     /// answers (it has not been started yet): unknown, and the image's own id is unknown then, so the image is built.
     /// </summary>
-    public string? BaseImageId(BaseImage baseImage, ContainerPlatform platform) =>
-        Docker.TryEnginePlatform() is { } engine
-            ? Docker.ImageId(BaseImageStandIn.LocalReference(baseImage.Name, platform, native: platform.RunsOn(engine)))
-            : null;
+    public string? BaseImageId(BaseImage baseImage, ContainerPlatform platform) => _builder.BaseImageId(baseImage, platform);
 
-    /// <summary>The engine's own platform, as the platforms to build are named.</summary>
-    private ContainerPlatform EnginePlatform => ContainerPlatform.Parse(Docker.EnginePlatform, "The Docker engine's platform");
-
-    private Emulation Emulation() => new(_machine, _build.Processes, _build.Tools, _facts, _log);
+    /// <summary>
+    /// For <c>--plan</c> (a target's plan note): each image the build of each platform reads, where its Dockerfile names
+    /// it, and whether it is in the engine's store, will be pulled, or stood in. Nothing is pulled, made or built.
+    /// </summary>
+    public string DescribeBaseImages(IReadOnlyList<ContainerPlatform> platforms, Func<ContainerPlatform, DockerBuildSettings> settingsFor, BaseImage baseImage, string registry) =>
+        _builder.Describe(platforms, settingsFor, baseImage, registry);
 
     /// <summary>
     /// Runs the image and asks what the check asks (<see cref="SmokeCheck"/>: by default that it stays up and answers
@@ -161,11 +112,10 @@ public sealed partial class ContainerImages
     /// platform's image (null: the engine's own) it runs under emulation where the engine's processor differs: the image
     /// must be that platform's, and where the check names the field, the app must report that platform's architecture.
     /// </summary>
-    public void SmokeTest(string reference, SmokeCheck check, ContainerPlatform? platform = null)
-    {
-        EnsureEngine();
-        new SmokeTestRun(Docker, () => EnginePlatform, _log, Cancellation).Run(reference, check, platform);
-    }
+    public void SmokeTest(string reference, SmokeCheck check, ContainerPlatform? platform = null) => _smokeTest.Run(reference, check, platform);
+
+    /// <summary>Smoke-tests each platform's image of the set.</summary>
+    internal void SmokeTest(ImageSet images, SmokeCheck check) => _smokeTest.Run(images, check);
 
     /// <summary>
     /// Logs in (credentials in a DOCKER_CONFIG of the build's own, removed afterwards) and publishes the images
@@ -176,87 +126,28 @@ public sealed partial class ContainerImages
     /// One platform (or none) is pushed as one image under the plan's tags. Several are pushed each under its own
     /// immutable tags, then joined in one OCI image index under the plan's tags, by the same rules; the index is read
     /// back: every tag names it, and it lists each platform's pushed manifest, whose config is that platform's.
+    /// Once verified, the push is the build's job outputs (<see cref="ImageOutputs"/>) and a section of its summary.
     /// </summary>
     /// <param name="plan">What to push.</param>
     /// <param name="platforms">The platforms the images were built for; none: the engine's own.</param>
     /// <param name="credentials">The login, or null for a registry that takes none.</param>
     /// <param name="callLimit">How long one push or login may take before it is stopped (and tried again); 10 minutes when null.</param>
-    public PushResult Push(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms, RegistryCredentials? credentials, TimeSpan? callLimit = null)
+    public PushResult Push(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms, RegistryCredentials? credentials, TimeSpan? callLimit = null) =>
+        Push(Images(plan, platforms), credentials, callLimit);
+
+    /// <summary>Pushes the images, and reports the verified push at once: a later target's failure does not lose it.</summary>
+    internal PushResult Push(ImageSet images, RegistryCredentials? credentials, TimeSpan? callLimit)
     {
-        EnsureEngine();
-        var configs = _build.TemporaryDirectory / "docker-config";
-        new AbandonedResources(Docker, _log).RemoveCredentials(configs);
-        // Named for this process, so a later run can tell a folder an interrupted run left behind from a live run's.
-        var config = configs / $"{Environment.ProcessId}-{Guid.NewGuid():N}";
-        Directory.CreateDirectory(config);
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var docker = Docker.WithConfig(config);
-        try
-        {
-            using var registry = new RegistryClient(plan.Registry, credentials?.Username, credentials?.Password) { CredentialsHint = Options.CredentialsHint };
-            if (credentials is not null)
-                Login(docker, registry, plan.Registry, credentials, callLimit);
-            var digest = new RegistryPublication(docker, registry, callLimit, Retry, _log, Cancellation).Publish(plan, platforms);
-            _log.Information("Pushed {Repository}@{Digest} as {Tags}", plan.Repository, digest, string.Join(", ", plan.Tags));
-            var result = new PushResult(plan.Repository, digest, [.. plan.Tags.Select(t => t.Name)]);
-            _pushed.Add(result);
-            PushVerified?.Invoke(result);
-            return result;
-        }
-        finally
-        {
-            // Also after Ctrl-C or a failure: log out (cleanup runs on its own time limit), then the folder goes,
-            // whatever the logout said.
-            try
-            {
-                if (credentials is not null)
-                    docker.Logout(plan.Registry);
-            }
-            catch (Exception e) when (e is BuildException or IOException)
-            {
-                _log.Warning("Logging out of {Registry} failed ({Reason}); the credentials folder is removed all the same.", plan.Registry, e.Message);
-            }
-            finally
-            {
-                Directory.Delete(config, recursive: true);
-            }
-        }
+        var pushed = _pusher.Run(images, credentials, callLimit);
+        ImageOutputs.Report(_build.Outputs, pushed);
+        return pushed;
     }
 
-    private CancellationToken Cancellation => _build.Processes.CancellationToken;
-
-    /// <summary>A registry operation, retried while its failures are passing ones, and stopped by Ctrl-C.</summary>
-    private T Retried<T>(string what, Func<T> operation) => Retry.Run(what, operation, RegistryErrors.IsTransient, _log, Cancellation);
-
-    /// <summary>
-    /// docker login, tried again while it fails for a passing reason. A failure that reads as refused credentials is
-    /// put to the registry itself (<see cref="RegistryClient.CheckLoginAsync"/>): only its refusal of the credentials
-    /// is called a rejected login; when it takes them, or meets a fault of its own, docker login is tried again.
-    /// </summary>
-    private void Login(DockerTool docker, RegistryClient client, string registry, RegistryCredentials credentials, TimeSpan? callLimit)
+    /// <summary>The plan's image for each platform; where the build names none, the engine's own.</summary>
+    private ImageSet Images(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms)
     {
-        try
-        {
-            Retried($"Logging in to {registry}", () =>
-            {
-                try
-                {
-                    docker.Login(registry, credentials.Username, credentials.Password, callLimit);
-                }
-                catch (ProcessFailedException e) when (RegistryErrors.MayBeRefusedCredentials(e))
-                {
-                    var check = client.CheckLoginAsync(Cancellation).GetAwaiter().GetResult();
-                    throw LoginFailure.Explain(registry, credentials.Username, Options.CredentialsHint, RegistryErrors.Reason(e), check);
-                }
-
-                return true;
-            });
-        }
-        catch (ProcessFailedException e)
-        {
-            throw new BuildException($"Could not log in to {registry} as {credentials.Username}: {RegistryErrors.Reason(e)}; nothing was pushed.");
-        }
+        if (platforms.Count == 0)
+            _context.EnsureEngine();
+        return ImageSet.Of(plan, _context.OrEngine(platforms));
     }
-
 }

@@ -1,4 +1,3 @@
-using Keel.Execution;
 using Keel.Lifecycle;
 
 namespace Keel.Containers;
@@ -10,8 +9,6 @@ namespace Keel.Containers;
 /// </summary>
 public sealed class ContainerImagesAttribute : InjectionAttribute
 {
-    private ContainerImages? _images;
-
     /// <inheritdoc cref="ContainerOptions.InstallMissingTools"/>
     public bool InstallMissingTools { get; init; }
 
@@ -29,15 +26,6 @@ public sealed class ContainerImagesAttribute : InjectionAttribute
         var options = session.Build is IContainerImage component
             ? component.ContainerOptions with { CredentialsHint = CredentialsHint ?? ContainerImageJob.CredentialsHint, LocalRegistryOption = LocalRegistryOption ?? ContainerImageJob.LocalRegistryOption }
             : new ContainerOptions { InstallMissingTools = InstallMissingTools, CredentialsHint = CredentialsHint ?? new ContainerOptions().CredentialsHint, LocalRegistryOption = LocalRegistryOption };
-        _images = new ContainerImages(session.Build, options);
-        _images.PushVerified += push =>
-        {
-            foreach (var (name, value) in ImageOutputs.Of(push))
-                session.Build.Outputs.Report(name, value);
-        };
-        return _images;
+        return new ContainerImages(session.Build, options);
     }
-
-    public override IEnumerable<SummarySection> SummarySections(BuildSession session) =>
-        _images?.Pushed.Select(push => new SummarySection($"Pushed `{push.Repository}`", ImageOutputs.Markdown(push))) ?? [];
 }

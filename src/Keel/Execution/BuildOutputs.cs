@@ -1,3 +1,5 @@
+using Keel.Lifecycle;
+
 namespace Keel.Execution;
 
 /// <summary>
@@ -7,8 +9,12 @@ namespace Keel.Execution;
 public sealed class BuildOutputs
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly List<SummarySection> _sections = [];
 
     public IReadOnlyDictionary<string, string> Values => _values;
+
+    /// <summary>The sections of the build's summary the run's targets added, in order.</summary>
+    public IReadOnlyList<SummarySection> Sections => _sections;
 
     public event Action<string, string>? Set;
 
@@ -17,4 +23,10 @@ public sealed class BuildOutputs
         _values[name] = value;
         Set?.Invoke(name, value);
     }
+
+    /// <summary>
+    /// Adds a section to the build's summary on a CI host, as soon as what it tells is done (an image pushed): it is
+    /// shown after the targets even when a later target fails.
+    /// </summary>
+    public void Summarize(SummarySection section) => _sections.Add(section);
 }

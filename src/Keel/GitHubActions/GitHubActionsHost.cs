@@ -50,7 +50,7 @@ internal sealed class GitHubActionsHost : IBuildExtension
     public void OnBuildFinished(BuildSession session, RunRecord record)
     {
         if (IsActive(session) && session.Services.Environment.GetValueOrDefault("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
-            File.AppendAllText(summary, session.Redactor.Redact(StepSummary.Render(record, session.Extensions.SelectMany(e => e.SummarySections(session)))));
+            File.AppendAllText(summary, session.Redactor.Redact(StepSummary.Render(record, [.. session.Build.Outputs.Sections, .. session.Extensions.SelectMany(e => e.SummarySections(session))])));
     }
 
     private static bool IsActive(BuildSession session) => session.Services.Environment.GetValueOrDefault("GITHUB_ACTIONS") == "true";

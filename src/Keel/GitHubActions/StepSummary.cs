@@ -4,7 +4,7 @@ using Keel.Lifecycle;
 
 namespace Keel.GitHubActions;
 
-/// <summary>The Markdown appended to $GITHUB_STEP_SUMMARY: targets with status and duration, then the extensions' sections (what was pushed, ...).</summary>
+/// <summary>The Markdown appended to $GITHUB_STEP_SUMMARY: targets with status and duration, then the sections the run's targets and the extensions add (what was pushed, ...).</summary>
 internal static class StepSummary
 {
     public const int Limit = 1024 * 1024;

@@ -34,6 +34,9 @@ public interface IBuildExtension
     {
     }
 
-    /// <summary>What this extension adds to the build's summary on a CI host (a pushed image and its tags), once the build finished.</summary>
+    /// <summary>
+    /// What this extension adds to the build's summary on a CI host (release notes, say), once the build finished; what a
+    /// target did is its own to report, as it does it (<see cref="BuildOutputs.Summarize"/>).
+    /// </summary>
     IEnumerable<SummarySection> SummarySections(BuildSession session) => [];
 }

@@ -29,6 +29,7 @@ public class HostTests
             Outputs.Report("image", "ghcr.io/acme-corp/store");
             Outputs.Report("digest", "sha256:" + new string('a', 64));
             Outputs.Report("tags", "ghcr.io/acme-corp/store:1.2.3\nghcr.io/acme-corp/store:latest");
+            Outputs.Summarize(new SummarySection("Pushed `ghcr.io/acme-corp/store`", "| `ghcr.io/acme-corp/store:1.2.3` |"));
         });
 
         Target Announce => _ => _.DependsOn(Push).Executes(() => throw new BuildException("no channel"));
@@ -90,6 +91,17 @@ public class HostTests
         Assert.Matches(@"\| Push \| ✅ Succeeded \| \d+\.\d s \|", summary);
         Assert.Contains("| Announce | ❌ Failed |", summary);
         Assert.EndsWith("\n### Release notes\n\n3 values reported; the cart keeps its items.\n", summary);
+    }
+
+    [Fact]
+    public void ASectionATargetAddsStaysInTheSummaryWhenALaterTargetFails()
+    {
+        var summary = Run().Summary;
+
+        // After the targets and before the extensions' sections: what the run did, then what the extensions add.
+        var section = summary.IndexOf("\n### Pushed `ghcr.io/acme-corp/store`\n\n| `ghcr.io/acme-corp/store:1.2.3` |\n", StringComparison.Ordinal);
+        Assert.True(section > summary.IndexOf("| **Total** |", StringComparison.Ordinal), summary);
+        Assert.True(section < summary.IndexOf("### Release notes", StringComparison.Ordinal), summary);
     }
 
     [Theory]
