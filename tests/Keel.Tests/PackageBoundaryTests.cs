@@ -1,46 +1,76 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using Keel.Parameters;
 using Keel.Tests.Support;
 
 namespace Keel.Tests;
 
 /// <summary>
 /// The engine packages are for any repository: Keel and Keel.Components know nothing of containers, and no package
-/// knows this repository's app or its build's parameters. Read from the sources and the compiled references.
+/// knows this repository's app or its build's parameters. Read from the compiled assemblies (what they reference,
+/// the types and members they use, the names they declare, the strings reflection would look up by), so a comment
+/// cannot fail it and a dependency made by reflection cannot pass it.
 /// </summary>
 public class PackageBoundaryTests
 {
-    private static IEnumerable<(string File, string Text)> Sources(params string[] projects) =>
-        projects.SelectMany(project => Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", project), "*", SearchOption.AllDirectories)
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
-            .Where(file => Path.GetExtension(file) is ".cs" or ".csproj" or ".md")
-            .Select(file => (Path.GetRelativePath(Repository.Root, file), File.ReadAllText(file))));
+    private static readonly string[] Packages = ["Keel", "Keel.Components", "Keel.Containers", "Keel.GlobalTool"];
 
+    /// <summary>Everything each package may use beyond the .NET runtime. A new dependency is a decision: add it here.</summary>
+    [Theory]
+    [InlineData("Keel", "Serilog Serilog.Sinks.File YamlDotNet")]
+    [InlineData("Keel.Components", "Keel Serilog")]
+    [InlineData("Keel.Containers", "Keel Keel.Components Serilog")]
+    [InlineData("Keel.GlobalTool", "")]
+    public void EachPackageUsesOnlyTheAssembliesItMay(string package, string allowed)
+    {
+        var assembly = CompiledAssembly.Package(package);
+
+        var unexpected = assembly.NonFrameworkReferences.Except(allowed.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(reference => $"{reference}: {string.Join(", ", assembly.Used.Where(u => u.Assembly == reference).Select(u => u.Name).Take(10))}");
+
+        AssertNone(unexpected);
+    }
+
+    /// <summary>
+    /// The layers, as references and as string literals: a type or assembly named in a string is how reflection would
+    /// reach past them (<c>Type.GetType("Keel.Containers...")</c>, <c>Assembly.Load("Store")</c>).
+    /// </summary>
+    [Theory]
+    [InlineData("Keel", "Keel.Components Keel.Containers Keel.GlobalTool Store")]
+    [InlineData("Keel.Components", "Keel.Containers Keel.GlobalTool Store")]
+    [InlineData("Keel.Containers", "Keel.GlobalTool Store")]
+    [InlineData("Keel.GlobalTool", "Keel.Containers Store")]
+    public void NoPackageReachesALayerAboveItOrTheApp(string package, string forbidden)
+    {
+        var assembly = CompiledAssembly.Package(package);
+        var above = forbidden.Split(' ');
+
+        var referenced = assembly.References.Where(r => above.Contains(r) || r.StartsWith("Store.", StringComparison.Ordinal) || (package is "Keel" or "Keel.Components" && r.Contains("Docker", StringComparison.OrdinalIgnoreCase)));
+        var named = assembly.Literals.Where(literal => above.Any(name => NamesAssemblyOrType(literal, name)));
+
+        AssertNone(referenced.Concat(named.Select(literal => $"\"{literal}\"")));
+    }
+
+    /// <summary>
+    /// Nothing the engine and its components declare or say names Docker, a registry, apt or ghcr: not a type, member
+    /// or namespace, not a message, not a string a tool or reflection would use. One exception: the list of other
+    /// tools' environment variables (DOCKER_HOST among them), named only so that a parameter of the same name does not
+    /// read them.
+    /// </summary>
     [Theory]
     [InlineData("Keel")]
     [InlineData("Keel.Components")]
-    public void TheEngineAndItsComponentsKnowNoDockerRegistryOrApt(string project)
+    public void TheEngineAndItsComponentsKnowNoDockerRegistryOrApt(string package)
     {
-        // One exception: the list of other tools' environment variables (DOCKER_HOST among them), which it names only
-        // so that a parameter of the same name does not read them.
-        var toolVariables = Path.Combine("src", "Keel", "Parameters", "ToolVariables.cs");
-        var mentions = Sources(project)
-            .Where(source => source.File != toolVariables)
-            .SelectMany(source => Regex.Matches(source.Text, @"docker|registr(y|ies)|apt-get|\bapt\b|ghcr", RegexOptions.IgnoreCase).Select(m => $"{source.File}: {m.Value}"))
-            .ToList();
+        var assembly = CompiledAssembly.Package(package);
+        var toolVariables = ToolVariables.All.SelectMany(v => new[] { v.Variable, v.Tool }).ToHashSet();
+        var docker = new Regex(@"docker|registr(y|ies)|apt-get|\bapt\b|ghcr", RegexOptions.IgnoreCase);
 
-        Assert.Empty(mentions);
-    }
+        var mentions = assembly.Declared.Select(Words).Where(words => docker.IsMatch(words)).Select(words => $"declares {words}")
+            .Concat(assembly.Used.Where(u => docker.IsMatch(Words(u.Name))).Select(u => $"uses {u.Name}"))
+            .Concat(assembly.Literals.Where(literal => docker.IsMatch(literal) && !toolVariables.Contains(literal)).Select(literal => $"says \"{literal}\""));
 
-    [Fact]
-    public void NoEnginePackageMentionsTheApp()
-    {
-        var mentions = Sources("Keel", "Keel.Components", "Keel.Containers")
-            .SelectMany(source => Regex.Matches(source.Text, @"\bStore\b").Select(_ => source.File))
-            .ToList();
-
-        Assert.Empty(mentions);
+        AssertNone(mentions);
     }
 
     [Fact]
@@ -58,11 +88,25 @@ public class PackageBoundaryTests
             .Select(name => "--" + Regex.Replace(Regex.Replace(name, "GitHub", "Github"), "(?<=[a-z0-9])([A-Z])", "-$1").ToLowerInvariant())
             .ToList();
 
-        var mentions = Sources("Keel", "Keel.Components", "Keel.Containers")
-            .SelectMany(source => options.Where(option => Regex.IsMatch(source.Text, Regex.Escape(option) + @"\b")).Select(option => $"{source.File}: {option}"))
+        var mentions = Packages.Select(CompiledAssembly.Package)
+            .SelectMany(assembly => assembly.Literals.SelectMany(literal => options.Where(option => Regex.IsMatch(literal, Regex.Escape(option) + @"\b")).Select(option => $"{assembly}: {option}")))
             .ToList();
 
         Assert.Empty(mentions);
+    }
+
+    /// <summary>
+    /// The one part read from source text: each package's README ships in the package, not in the assembly, and the
+    /// engine's and components' READMEs are for any repository too.
+    /// </summary>
+    [Theory]
+    [InlineData("Keel")]
+    [InlineData("Keel.Components")]
+    public void TheEngineAndItsComponentsReadmesKnowNoDockerRegistryOrApt(string package)
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "src", package, "README.md"));
+
+        Assert.Empty(Regex.Matches(readme, @"docker|registr(y|ies)|apt-get|\bapt\b|ghcr|\bStore\b", RegexOptions.IgnoreCase).Select(m => m.Value));
     }
 
     [Fact]
@@ -73,4 +117,18 @@ public class PackageBoundaryTests
         Assert.Equal(["Keel.Tests"], friends);
         Assert.DoesNotContain(typeof(KeelBuild).Assembly.GetReferencedAssemblies(), a => a.Name is "Keel.Containers" or "Keel.Components");
     }
+
+    /// <summary>Fails with every finding on a line of its own, where Assert.Empty would cut them short.</summary>
+    private static void AssertNone(IEnumerable<string> findings)
+    {
+        var all = findings.ToList();
+        Assert.True(all.Count == 0, string.Join(Environment.NewLine, all));
+    }
+
+    /// <summary>Whether a string names the assembly or a type in it: <c>Store</c>, <c>Store.Program</c>, <c>..., Store</c>.</summary>
+    private static bool NamesAssemblyOrType(string literal, string assembly) =>
+        literal == assembly || Regex.IsMatch(literal, $@"(^|[^\w.]){Regex.Escape(assembly)}\.[A-Z]|,\s*{Regex.Escape(assembly)}\b");
+
+    /// <summary>A declared name split into its words (<c>AptGetInstall</c> is <c>Apt Get Install</c>).</summary>
+    private static string Words(string name) => Regex.Replace(name, "(?<=[a-z0-9])(?=[A-Z])", " ");
 }

@@ -73,6 +73,9 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
 
     public bool DirectoryExists() => Directory.Exists(Value);
 
+    /// <summary>Whether a file or a folder is at this path.</summary>
+    public bool Exists() => FileExists() || DirectoryExists();
+
     /// <summary>This path relative to <paramref name="baseDirectory"/>, with forward slashes.</summary>
     public string RelativeTo(AbsolutePath baseDirectory) =>
         System.IO.Path.GetRelativePath(baseDirectory.Value, Value).Replace('\\', '/');
