@@ -73,28 +73,6 @@ public class PackageBoundaryTests
         AssertNone(mentions);
     }
 
-    [Fact]
-    public void NoEnginePackageNamesThisBuildsParameters()
-    {
-        // The parameters build/ declares itself (the components' parameters are the packages' own). Configuration is the
-        // components' contract (IHazConfiguration) and dotnet's option of the same name, so it may be named.
-        var declared = Directory.EnumerateFiles(Path.Combine(Repository.Root, "build"), "*.cs")
-            .SelectMany(file => Regex.Matches(File.ReadAllText(file), @"\[Parameter\b[^\n]*\n\s*(?:(?:public|private|internal|readonly|static)\s+)*[\w<>\[\]?.,]+\s+(\w+)"))
-            .Select(match => match.Groups[1].Value)
-            .ToList();
-        Assert.Contains("Configuration", declared);
-        var options = declared
-            .Where(name => name != "Configuration")
-            .Select(name => "--" + Regex.Replace(Regex.Replace(name, "GitHub", "Github"), "(?<=[a-z0-9])([A-Z])", "-$1").ToLowerInvariant())
-            .ToList();
-
-        var mentions = Packages.Select(CompiledAssembly.Package)
-            .SelectMany(assembly => assembly.Literals.SelectMany(literal => options.Where(option => Regex.IsMatch(literal, Regex.Escape(option) + @"\b")).Select(option => $"{assembly}: {option}")))
-            .ToList();
-
-        Assert.Empty(mentions);
-    }
-
     /// <summary>
     /// The one part read from source text: each package's README ships in the package, not in the assembly, and the
     /// engine's and components' READMEs are for any repository too.
