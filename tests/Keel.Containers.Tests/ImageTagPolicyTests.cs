@@ -8,7 +8,7 @@ public class ImageTagPolicyTests
     private const string Commit = "ABC1234def5678abc1234def5678abc1234def56";
 
     private static ImageRequest Request(string semVer, GitRef gitRef, string owner = "acme", string? defaultBranch = "main", string[]? extra = null,
-        string? releaseTag = null, string? modifiedTree = null)
+        string? releaseTag = null, string? modifiedTree = null, string? gitEvent = null, bool pullRequestImages = false)
     {
         var core = semVer.Split('-', 2)[0].Split('+')[0].Split('.').Select(int.Parse).ToArray();
         var preRelease = semVer.Contains('-') ? semVer.Split('-', 2)[1] : "";
@@ -20,6 +20,7 @@ public class ImageTagPolicyTests
             Version = new ImageVersion(semVer, core[0], core[1], core[2], preRelease, releaseTag),
             Source = new SourceContext
             {
+                Event = gitEvent,
                 Ref = gitRef,
                 Commit = Commit,
                 CommitTime = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.FromHours(1)),
@@ -28,6 +29,7 @@ public class ImageTagPolicyTests
                 RepositoryUrl = "https://github.com/Acme/store",
             },
             ExtraTags = extra ?? [],
+            PullRequestImages = pullRequestImages,
         };
     }
 
@@ -47,14 +49,75 @@ public class ImageTagPolicyTests
         { "a branch named latest never takes latest", Request("1.2.4-latest.1", GitRef.Branch("latest")), $"1.2.4-latest.1 sha-abc1234 | latest-{Hashed("latest")}" },
         { "a branch named like a version never takes a version's tag", Request("1.2.4-1", GitRef.Branch("1.2")), $"1.2.4-1 sha-abc1234 | 1.2-{Hashed("1.2")}" },
         { "a branch named like a commit tag never takes one", Request("1.2.4-1", GitRef.Branch("sha-abc1234")), $"1.2.4-1 sha-abc1234 | sha-abc1234-{Hashed("sha-abc1234")}" },
-        { "a pull request gets pr-N", Request("1.2.4-PullRequest42.3", GitRef.PullRequest(42, "fix/typo")), "1.2.4-PullRequest42.3 sha-abc1234 | pr-42" },
-        { "a pull request of a released commit moves no release tag", Request("1.2.3", GitRef.PullRequest(42, "fix/typo"), releaseTag: "v1.2.3"), "1.2.3 sha-abc1234 | pr-42" },
+        { "a pull request gets pr-N and its commit, no version", Request("1.2.4-PullRequest42.3", GitRef.PullRequest(42, "fix/typo")), "sha-abc1234 | pr-42" },
+        { "a pull request of a released commit moves no release tag", Request("1.2.3", GitRef.PullRequest(42, "fix/typo"), releaseTag: "v1.2.3"), "sha-abc1234 | pr-42" },
         { "a stable version off the default branch gets no floating release tags", Request("1.2.3", GitRef.Branch("hotfix/login")), $"1.2.3 sha-abc1234 | hotfix-login-{Hashed("hotfix/login")}" },
         { "uncommitted changes take none of the commit's tags", Request("1.2.3", GitRef.Branch("main"), releaseTag: "v1.2.3", modifiedTree: "DEF5678aaaabbbbccccddddeeeeffff0000111122"), "sha-abc1234-dirty-def5678 | main" },
         { "a version that is no valid tag gets a short hash", Request("1.2.4-1+5", GitRef.Branch("dev")), $"1.2.4-1-5-{Hashed("1.2.4-1+5")} sha-abc1234 | dev" },
         { "a branch name cannot start with '.' or '-'", Request("1.2.4-x.1", GitRef.Branch("-.weird")), $"1.2.4-x.1 sha-abc1234 | weird-{Hashed("-.weird")}" },
         { "extra tags are floating and deduplicated", Request("1.2.3", GitRef.Tag("v1.2.3"), extra: ["stable", "1.2"], releaseTag: "v1.2.3"), "1.2.3 sha-abc1234 | 1.2 1 stable latest" },
+        { "a pull request takes no extra tags", Request("1.2.4-PullRequest42.3", GitRef.PullRequest(42, "fix/typo"), extra: ["stable"]), "sha-abc1234 | pr-42" },
     };
+
+    /// <summary>README, "Tags", the event table: one row each, in its order. "refused" marks a plan that is not pushed without the opt-in.</summary>
+    public static TheoryData<string, ImageRequest, string> Events => new()
+    {
+        { "push of a release tag", Request("1.2.0", GitRef.Tag("v1.2.0"), releaseTag: "v1.2.0", gitEvent: "push"), "1.2.0 sha-abc1234 | 1.2 1 latest" },
+        { "push of a pre-release tag", Request("1.3.0-rc.1", GitRef.Tag("v1.3.0-rc.1"), releaseTag: "v1.3.0-rc.1", gitEvent: "push"), "1.3.0-rc.1 sha-abc1234 |" },
+        { "push of a branch", Request("1.2.1-3", GitRef.Branch("main"), gitEvent: "push"), "1.2.1-3 sha-abc1234 | main" },
+        { "push of a branch on an old release's commit", Request("1.0.0", GitRef.Branch("dev"), releaseTag: "v1.0.0", gitEvent: "push"), "1.0.0 sha-abc1234 | dev" },
+        { "workflow_dispatch on a branch", Request("1.5.0-beta.4", GitRef.Branch("main"), gitEvent: "workflow_dispatch"), "1.5.0-beta.4 sha-abc1234 | main" },
+        { "workflow_dispatch on a release tag", Request("1.2.0", GitRef.Tag("v1.2.0"), releaseTag: "v1.2.0", gitEvent: "workflow_dispatch"), "1.2.0 sha-abc1234 | 1.2 1 latest" },
+        { "schedule", Request("1.2.0", GitRef.Branch("main"), releaseTag: "v1.2.0", gitEvent: "schedule"), "1.2.0 sha-abc1234 | main" },
+        { "release", Request("1.2.0", GitRef.Tag("v1.2.0"), releaseTag: "v1.2.0", gitEvent: "release"), "1.2.0 sha-abc1234 | 1.2 1 latest" },
+        { "pull_request", Request("1.2.1-PullRequest7.2", GitRef.PullRequest(7, "fix/typo"), gitEvent: "pull_request"), "refused: sha-abc1234 | pr-7" },
+        { "pull_request, opted in", Request("1.2.1-PullRequest7.2", GitRef.PullRequest(7, "fix/typo"), gitEvent: "pull_request", pullRequestImages: true), "sha-abc1234 | pr-7" },
+        { "pull_request_target", Request("1.2.0", GitRef.PullRequest(7, "fix/typo"), releaseTag: "v1.2.0", gitEvent: "pull_request_target"), "refused: sha-abc1234 | pr-7" },
+        { "pull_request_target, opted in", Request("1.2.0", GitRef.PullRequest(7, "fix/typo"), releaseTag: "v1.2.0", gitEvent: "pull_request_target", pullRequestImages: true), "sha-abc1234 | pr-7" },
+        // Without a payload, pull_request_target's GITHUB_REF names the base branch: still no branch tag.
+        { "pull_request_target with only the base branch known", Request("1.2.0", GitRef.Branch("main"), releaseTag: "v1.2.0", gitEvent: "pull_request_target", pullRequestImages: true), "sha-abc1234 |" },
+        { "merge_group", Request("1.2.1-1", GitRef.Branch("gh-readonly-queue/main/pr-7-0123456789abcdef"), gitEvent: "merge_group"), "refused: sha-abc1234 |" },
+        { "merge_group, opted in", Request("1.2.1-1", GitRef.Branch("gh-readonly-queue/main/pr-7-0123456789abcdef"), gitEvent: "merge_group", pullRequestImages: true), "sha-abc1234 |" },
+        { "any other event follows its ref", Request("1.2.0", GitRef.Branch("main"), releaseTag: "v1.2.0", gitEvent: "repository_dispatch"), "1.2.0 sha-abc1234 | main" },
+        { "local build of a branch", Request("1.2.1-3", GitRef.Branch("main")), "1.2.1-3 sha-abc1234 | main" },
+        { "local build of a released commit", Request("1.2.0", GitRef.Branch("main"), releaseTag: "v1.2.0"), "1.2.0 sha-abc1234 | 1.2 1 main latest" },
+        { "local build with uncommitted changes", Request("1.2.0", GitRef.Branch("main"), releaseTag: "v1.2.0", modifiedTree: "def5678"), "sha-abc1234-dirty-def5678 | main" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void EachEventPublishesWhatTheTableSays(string row, ImageRequest request, string expected)
+    {
+        var plan = ImageTagPolicy.Plan(request);
+
+        var rendered = $"{(plan.PushRefusal is null ? "" : "refused: ")}{string.Join(' ', plan.Tags.Where(t => !t.Floating))} | {string.Join(' ', plan.Tags.Where(t => t.Floating))}".Trim();
+        Assert.True(expected == rendered, $"{row}: got '{rendered}'");
+        // Only the release aliases move only forward.
+        Assert.All(plan.Tags, t => Assert.Equal(t.Name is "latest" || char.IsAsciiDigit(t.Name[0]) && t.Floating, t.ForwardOnly));
+    }
+
+    [Theory]
+    [InlineData("pull_request", "A pull_request run builds pull request #7's merge commit, which no branch holds yet: its image is pushed only when the build opts into pull-request images, and then only as sha-abc1234 and pr-7, never under a branch, a version or latest; pass --pull-request-images. Nothing was pushed.")]
+    [InlineData("pull_request_target", "A pull_request_target run builds pull request #7's code in the base branch's context: its image is pushed only when the build opts into pull-request images, and then only as sha-abc1234 and pr-7, never under a branch, a version or latest; pass --pull-request-images. Nothing was pushed.")]
+    public void APullRequestsPushIsRefusedInOneLineThatSaysHowToOptIn(string gitEvent, string message)
+    {
+        var request = Request("1.2.1-PullRequest7.2", GitRef.PullRequest(7, "fix/typo"), gitEvent: gitEvent) with { PullRequestImagesHint = "pass --pull-request-images" };
+
+        Assert.Equal(message, ImageTagPolicy.Plan(request).PushRefusal);
+    }
+
+    [Fact]
+    public void APullRequestsImageNamesTheCommitBuiltAndRecordsItsHead()
+    {
+        var request = Request("1.2.1-PullRequest7.2", GitRef.PullRequest(7, "fix/typo"), gitEvent: "pull_request");
+        request = request with { Source = request.Source with { PullRequestHead = "5555555eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee" } };
+
+        var plan = ImageTagPolicy.Plan(request);
+
+        Assert.Equal(Commit, plan.Revision);
+        Assert.Equal("5555555eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", plan.Labels[ImageLabels.PullRequestHead]);
+        Assert.Contains(plan.Tags, t => t.Name == "sha-abc1234");
+    }
 
     [Theory]
     [MemberData(nameof(Tags))]

@@ -20,10 +20,12 @@ public class ReleaseVersionTests
 
         public string? Version { get; private set; }
         public string? Tags { get; private set; }
+        public string? Commit { get; private set; }
 
         Target Show => _ => _.Executes(() =>
         {
             Version = GitVersion.SemVer;
+            Commit = Containers.Source.Commit;
             var plan = ImageTagPolicy.Plan(new ImageRequest
             {
                 Registry = "ghcr.io",
@@ -32,7 +34,7 @@ public class ReleaseVersionTests
                 Version = ImageVersion.From(GitVersion),
                 Source = Containers.Source,
             });
-            Tags = string.Join(' ', plan.Tags).Replace($"sha-{Containers.Source.Commit[..7]}", "sha-HEAD", StringComparison.Ordinal);
+            Tags = (plan.PushRefusal is null ? "" : "refused: ") + string.Join(' ', plan.Tags).Replace($"sha-{Containers.Source.Commit[..7]}", "sha-HEAD", StringComparison.Ordinal);
         });
     }
 
@@ -87,8 +89,33 @@ public class ReleaseVersionTests
             "1.2.3", "1.2.3 sha-HEAD 1.2 1 latest"
         },
         {
+            // The tag's own push moves the release tags; a branch push of the same commit is no reason to.
             new("push to main of the tagged commit", o => OnGitHub(o.Root, "refs/heads/main")),
-            "1.2.3", "1.2.3 sha-HEAD 1.2 1 main latest"
+            "1.2.3", "1.2.3 sha-HEAD main"
+        },
+        {
+            new("push of a branch made at an old release while main is ahead", o =>
+            {
+                o.Repository.Git("branch", "dev", "v1.2.2");
+                return OnGitHub(o.Root, "refs/heads/dev");
+            }),
+            "1.2.2", "1.2.2 sha-HEAD dev"
+        },
+        {
+            // actions/checkout of refs/pull/7/merge: the merge commit is what is built, and what the image names.
+            new("pull request, its merge commit checked out", o =>
+            {
+                var main = o.Repository.Git("rev-parse", "HEAD");
+                o.Repository.Git("switch", "-q", "-c", "fix/typo");
+                o.Repository.Commit("fix");
+                o.Repository.Git("update-ref", "refs/pull/7/head", "HEAD");
+                o.Repository.Git("switch", "-q", "--detach", main);
+                o.Repository.Git("merge", "-q", "--no-ff", "-m", "Merge fix/typo into main", "fix/typo");
+                o.Repository.Git("update-ref", "refs/pull/7/merge", "HEAD");
+                o.Repository.Git("switch", "-q", "main");
+                return OnGitHub(o.Root, "refs/pull/7/merge");
+            }),
+            "1.2.4-PullRequest7.2", "refused: sha-HEAD pr-7"
         },
         {
             new("push to main one commit after the release", o =>
@@ -177,6 +204,7 @@ public class ReleaseVersionTests
         Assert.True(outcome.ExitCode == 0, outcome.Output);
         var build = (Released)outcome.Session!.Build;
         Assert.Equal((version, tags), (build.Version, build.Tags));
+        Assert.Equal(new GitRepository(checkout).Git("rev-parse", "HEAD"), build.Commit);
     }
 
     [Fact]

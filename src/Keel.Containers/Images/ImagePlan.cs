@@ -3,6 +3,12 @@ namespace Keel.Containers;
 /// <summary>What to build and push: the lowercase repository, the tags in push order, and the OCI labels.</summary>
 public sealed record ImagePlan(string Repository, IReadOnlyList<ImageTag> Tags, IReadOnlyDictionary<string, string> Labels)
 {
+    /// <summary>
+    /// Why this image may be built but not pushed, in one line (a pull request's image when the build has not opted into
+    /// pull-request images); null when it may be pushed.
+    /// </summary>
+    public string? PushRefusal { get; init; }
+
     /// <summary>repository:tag for every tag, immutable ones first, floating ones last.</summary>
     public IReadOnlyList<string> References => [.. Tags.Select(t => $"{Repository}:{t.Name}")];
 

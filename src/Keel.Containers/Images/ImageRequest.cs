@@ -14,6 +14,15 @@ public sealed record ImageRequest
     public required SourceContext Source { get; init; }
     public string? Description { get; init; }
     public string? Licenses { get; init; }
+
+    /// <summary>
+    /// Publish images of pull requests and merge queues (pull_request, pull_request_target, merge_group): as pr-N and the
+    /// sha- of the commit that was built, never under a branch, a version or latest. Off: such a plan is refused at push.
+    /// </summary>
+    public bool PullRequestImages { get; init; }
+
+    /// <summary>How the build turns <see cref="PullRequestImages"/> on, named when a pull request's push is refused.</summary>
+    public string PullRequestImagesHint { get; init; } = "set PullRequestImages on the image request";
     public IReadOnlyList<string> ExtraTags { get; init; } = [];
     public IReadOnlyDictionary<string, string> ExtraLabels { get; init; } = new Dictionary<string, string>();
 }

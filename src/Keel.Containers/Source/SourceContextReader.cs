@@ -6,8 +6,9 @@ using Keel.Tooling;
 namespace Keel.Containers;
 
 /// <summary>
-/// Reads what was built from GitHub Actions' variables and event payload when running there, else from git:
-/// the ref, the commit (a pull request's head commit, not its merge commit), the default branch, the owner.
+/// Reads what was built from GitHub Actions' variables and event payload when running there, else from git: the event,
+/// the ref, the commit (HEAD, the commit that was built), a pull request's number and head commit, the default branch,
+/// the owner.
 /// </summary>
 internal sealed class SourceContextReader(GitTool git, IReadOnlyDictionary<string, string> environment)
 {
@@ -23,24 +24,30 @@ internal sealed class SourceContextReader(GitTool git, IReadOnlyDictionary<strin
         var remote = RepositoryAddress.Parse(git.TryQuery("remote", "get-url", "origin"));
         using var payload = onGitHub ? EventPayload() : null;
         var root = payload?.RootElement;
+        var gitEvent = onGitHub ? environment.GetValueOrDefault("GITHUB_EVENT_NAME") ?? "" : null;
+        var pullRequest = gitEvent is "pull_request" or "pull_request_target" ? Number(root, "pull_request", "number") ?? Number(root, "number") : null;
 
-        var gitRef = onGitHub
-            ? GitRef.Parse(environment.GetValueOrDefault("GITHUB_REF"), environment.GetValueOrDefault("GITHUB_HEAD_REF")) ?? LocalRef()
-            : LocalRef();
-        var commit = gitRef.Kind == RefKind.PullRequest && Text(root, "pull_request", "head", "sha") is { } head
-            ? head
-            : onGitHub && environment.GetValueOrDefault("GITHUB_SHA") is { Length: > 0 } sha ? sha : git.CurrentCommit();
+        // pull_request_target runs in the base branch's context (GITHUB_REF names it), whatever it checks out: what is
+        // built is the pull request, and is named as one.
+        var gitRef = !onGitHub ? LocalRef()
+            : pullRequest is { } number && gitEvent == "pull_request_target"
+                ? GitRef.PullRequest(number, environment.GetValueOrDefault("GITHUB_HEAD_REF") ?? Text(root, "pull_request", "head", "ref") ?? "")
+                : GitRef.Parse(environment.GetValueOrDefault("GITHUB_REF"), environment.GetValueOrDefault("GITHUB_HEAD_REF")) ?? LocalRef();
+        // HEAD, not GITHUB_SHA or the pull request's head: the image's revision and sha- tag name the commit in it.
+        var commit = git.CurrentCommit();
 
         var repository = environment.GetValueOrDefault("GITHUB_REPOSITORY");
         var server = environment.GetValueOrDefault("GITHUB_SERVER_URL") ?? "https://github.com";
         return new SourceContext
         {
+            Event = gitEvent,
             Ref = gitRef,
             Commit = commit,
             CommitTime = git.TryQuery("show", "-s", "--format=%cI", commit) is { Length: > 0 } time
                 ? DateTimeOffset.Parse(time, CultureInfo.InvariantCulture)
                 : null,
             ModifiedTree = git.ModifiedTree(Generated),
+            PullRequestHead = pullRequest is null ? null : Text(root, "pull_request", "head", "sha"),
             DefaultBranch = Text(root, "repository", "default_branch") ?? LocalDefaultBranch(),
             RepositoryUrl = onGitHub && !string.IsNullOrEmpty(repository) ? $"{server}/{repository}" : remote?.WebUrl,
             Owner = environment.GetValueOrDefault("GITHUB_REPOSITORY_OWNER") is { Length: > 0 } owner ? owner : remote?.Owner,
@@ -75,7 +82,13 @@ internal sealed class SourceContextReader(GitTool git, IReadOnlyDictionary<strin
         return path is { Length: > 0 } && File.Exists(path) ? JsonDocument.Parse(File.ReadAllBytes(path)) : null;
     }
 
-    private static string? Text(JsonElement? element, params string[] path)
+    private static string? Text(JsonElement? element, params string[] path) =>
+        Find(element, path) is { ValueKind: JsonValueKind.String } found ? found.GetString() : null;
+
+    private static int? Number(JsonElement? element, params string[] path) =>
+        Find(element, path) is { ValueKind: JsonValueKind.Number } found && found.TryGetInt32(out var number) ? number : null;
+
+    private static JsonElement? Find(JsonElement? element, string[] path)
     {
         if (element is not { } current)
             return null;
@@ -85,6 +98,6 @@ internal sealed class SourceContextReader(GitTool git, IReadOnlyDictionary<strin
                 return null;
         }
 
-        return current.ValueKind == JsonValueKind.String ? current.GetString() : null;
+        return current;
     }
 }

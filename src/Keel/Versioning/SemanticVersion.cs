@@ -6,8 +6,9 @@ namespace Keel;
 /// <summary>
 /// A Semantic Versioning 2.0.0 version, ordered by SemVer precedence (build metadata takes no part). Release tags
 /// are read with it: <c>v1.2.3</c>, <c>1.2.3</c> and <c>v7.3.0-rc.2</c> are versions; <c>v1.2</c> and <c>release-5</c> are not.
+/// Image steps read an image's version label with it, to move release tags only forward.
 /// </summary>
-internal sealed partial record SemanticVersion(int Major, int Minor, int Patch, string PreRelease = "", string BuildMetadata = "") : IComparable<SemanticVersion>
+public sealed partial record SemanticVersion(int Major, int Minor, int Patch, string PreRelease = "", string BuildMetadata = "") : IComparable<SemanticVersion>
 {
     public bool IsStable => PreRelease.Length == 0;
 
