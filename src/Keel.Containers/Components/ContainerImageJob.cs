@@ -58,7 +58,15 @@ internal sealed class ContainerImageJob(IContainerImage build)
         Source = build.Containers.Source,
         Description = build.ImageDescription,
         Licenses = build.ImageLicenses,
+        PullRequestImages = build.PullRequestImages,
+        PullRequestImagesHint = "pass --pull-request-images",
     }), Platforms);
+
+    /// <summary>
+    /// Whether the event lets this run publish its image; a pull request's or merge queue's run without
+    /// --pull-request-images stops before anything runs, saying so in one line.
+    /// </summary>
+    public bool MayPush => Images.Plan.PushRefusal is { } refusal ? throw new BuildException(refusal) : true;
 
     /// <summary>
     /// The base image: the parameter, else the build's default (the Dockerfile's BASE_IMAGE argument, where it has one).

@@ -47,6 +47,9 @@ public interface IContainerImage : IHazGitVersion
     [Parameter("Publish an image built on a local stand-in base (made when the base image cannot be pulled) to a registry off this machine.")]
     bool AllowStandInBase => TryGetValue(() => AllowStandInBase);
 
+    [Parameter("Publish images of pull requests and merge queues (pull_request, pull_request_target, merge_group), as pr-N and the sha- of the commit built only; without it PushImage refuses such runs.")]
+    bool PullRequestImages => TryGetValue(() => PullRequestImages);
+
     /// <summary>The Docker engine, the registry and the base images, for this run.</summary>
     [ContainerImages]
     ContainerImages Containers => TryGetValue(() => Containers) ?? throw new BuildException("The container images were read before the build was created; read them inside a target.");
@@ -114,6 +117,8 @@ public interface IContainerImage : IHazGitVersion
         .Description("Pushes the image (immutable tags first; several platforms as one index) and checks every tag in the registry.")
         .DependsOn(SmokeTest)
         .Requires(() => RegistryTimeout > 0, "--registry-timeout above 0 seconds")
+        // The event decides what a run may publish: a pull request's, without the opt-in, nothing.
+        .Requires(() => Job.MayPush)
         .Requires(() => !Job.PushesToLocalRegistry || Containers.CanRunLocalRegistry(LocalRegistry))
         .Requires(() => Job.HasPassword || !RegistryCredentials.TakesGitHubToken(Job.TargetRegistry),
             "a password for ghcr.io: pass --registry-password, or set GITHUB_TOKEN")

@@ -15,12 +15,12 @@ public static class ImageOutputs
     /// <summary>The pushed digest: <c>sha256:...</c>.</summary>
     public const string Digest = "digest";
 
-    /// <summary>Every pushed reference, one per line.</summary>
+    /// <summary>Every pushed reference, one per line (not the release tags the push left on a later release).</summary>
     public const string Tags = "tags";
 
     /// <summary>
     /// Reports a verified push as it is done: its job outputs, and a section of the build's summary (the image, its
-    /// digest and every tag), kept when a later target fails.
+    /// digest, every tag, and the release tags left on a later release), kept when a later target fails.
     /// </summary>
     internal static void Report(BuildOutputs outputs, PushResult push)
     {
@@ -28,6 +28,7 @@ public static class ImageOutputs
         outputs.Report(Digest, push.Digest);
         outputs.Report(Tags, string.Join('\n', push.Tags.Select(tag => $"{push.Repository}:{tag}")));
         outputs.Summarize(new SummarySection($"Pushed `{push.Repository}`",
-            $"Digest `{push.Digest}`\n\n| Tag |\n| --- |\n" + string.Concat(push.Tags.Select(tag => $"| `{push.Repository}:{tag}` |\n"))));
+            $"Digest `{push.Digest}`\n\n| Tag |\n| --- |\n" + string.Concat(push.Tags.Select(tag => $"| `{push.Repository}:{tag}` |\n"))
+            + string.Concat(push.Held.Select((held, i) => $"{(i == 0 ? "\n" : "")}- {held}\n"))));
     }
 }

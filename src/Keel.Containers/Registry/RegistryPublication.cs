@@ -6,27 +6,28 @@ namespace Keel.Containers;
 /// <summary>
 /// One push to a registry, under the login <see cref="ImagePushStep"/> holds: the images go up so that
 /// immutable tags never move (a re-run keeps what the registry has of this commit; tags of another commit stop the push
-/// before anything is written), floating tags follow once the immutable ones are verified, and several platforms'
-/// images are joined in one OCI index that is read back through the registry API.
+/// before anything is written), floating tags follow once the immutable ones are verified (release tags only forward),
+/// and several platforms' images are joined in one OCI index that is read back through the registry API.
 /// </summary>
 internal sealed class RegistryPublication(DockerTool docker, RegistryClient registry, TimeSpan? callLimit, Retry retry, ILogger log, CancellationToken cancellation)
 {
-    /// <summary>Publishes the set's images (one: a single image; several: each, then the index) and returns the digest the plan's tags name.</summary>
-    public string Publish(ImageSet images) =>
+    /// <summary>
+    /// Publishes the set's images (one: a single image; several: each, then the index) and returns what the registry
+    /// holds: the digest the plan's tags name, and the release tags left on a later release.
+    /// </summary>
+    public PushResult Publish(ImageSet images) =>
         images.IsIndex ? PublishIndex(images) : PublishImage(images.Plan);
 
     /// <summary>One image under all the plan's tags: immutable ones pushed (or kept), verified, then the floating ones.</summary>
-    private string PublishImage(ImagePlan plan)
+    private PushResult PublishImage(ImagePlan plan)
     {
         var immutable = plan.Tags.Where(t => !t.Floating).ToList();
         var floating = plan.Tags.Where(t => t.Floating).ToList();
         var digest = PushImmutable(plan, Published(plan, immutable));
         Verify(plan, immutable, digest);
-        foreach (var tag in floating)
-            PointAt(plan, tag, digest);
-        Verify(plan, floating, digest);
-        log.Information("Verified in {Registry}: {Count} tags resolve to {Digest}.", plan.Registry, plan.Tags.Count, digest);
-        return digest;
+        var result = MoveFloating(plan, floating, digest);
+        log.Information("Verified in {Registry}: {Count} tags resolve to {Digest}.", plan.Registry, result.Tags.Count, digest);
+        return result;
     }
 
     /// <summary>Pushes the immutable tags, or points them at the image the registry already holds for this commit.</summary>
@@ -50,7 +51,7 @@ internal sealed class RegistryPublication(DockerTool docker, RegistryClient regi
     }
 
     /// <summary>Every platform's image under its own tags, then the index that lists them under the plan's tags.</summary>
-    private string PublishIndex(ImageSet images)
+    private PushResult PublishIndex(ImageSet images)
     {
         var plan = images.Plan;
         var platforms = images.Platforms;
@@ -96,11 +97,46 @@ internal sealed class RegistryPublication(DockerTool docker, RegistryClient regi
 
         Verify(plan, immutable, digest);
         VerifyIndex(plan, digest, platforms);
+        var result = MoveFloating(plan, floating, digest);
+        log.Information("Verified in {Registry}: {Count} tags resolve to the index {Digest} of {Platforms}.", plan.Registry, result.Tags.Count, digest, string.Join(", ", platforms));
+        return result;
+    }
+
+    /// <summary>
+    /// Points the floating tags at the verified digest and checks them. A release tag (latest, X, X.Y) that names an
+    /// image of a later release stays there (<see cref="ReleaseAliasRule"/>), said in one line; the result lists the
+    /// tags that name the digest, and why each one left behind stays.
+    /// </summary>
+    private PushResult MoveFloating(ImagePlan plan, IReadOnlyList<ImageTag> floating, string digest)
+    {
+        var held = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var tag in floating)
-            PointAt(plan, tag, digest);
-        Verify(plan, floating, digest);
-        log.Information("Verified in {Registry}: {Count} tags resolve to the index {Digest} of {Platforms}.", plan.Registry, plan.Tags.Count, digest, string.Join(", ", platforms));
-        return digest;
+        {
+            if (Held(plan, tag, digest) is { } reason)
+            {
+                log.Information("{Reason}", reason);
+                held[tag.Name] = reason;
+            }
+            else
+            {
+                PointAt(plan, tag, digest);
+            }
+        }
+
+        Verify(plan, [.. floating.Where(t => !held.ContainsKey(t.Name))], digest);
+        return new PushResult(plan.Repository, digest, [.. plan.Tags.Select(t => t.Name).Where(t => !held.ContainsKey(t))]) { Held = [.. held.Values] };
+    }
+
+    /// <summary>Why a release tag stays on the image it names now, read from that image's version label; null when it moves.</summary>
+    private string? Held(ImagePlan plan, ImageTag tag, string digest)
+    {
+        if (!tag.ForwardOnly)
+            return null;
+        var current = Retried($"Looking up {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, cancellation).GetAwaiter().GetResult());
+        if (current is null || current == digest)
+            return null;
+        var labels = Retried($"Reading {plan.Path}@{current}", () => registry.ImageLabelsAsync(plan.Path, current, cancellation).GetAwaiter().GetResult());
+        return ReleaseAliasRule.Held(tag, labels.GetValueOrDefault(ImageLabels.Version), plan.Labels.GetValueOrDefault(ImageLabels.Version) ?? "");
     }
 
     /// <summary>The index lists exactly the platforms, and each platform's manifest has a config of that platform.</summary>

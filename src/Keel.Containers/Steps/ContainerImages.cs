@@ -126,14 +126,20 @@ public sealed class ContainerImages
     /// One platform (or none) is pushed as one image under the plan's tags. Several are pushed each under its own
     /// immutable tags, then joined in one OCI image index under the plan's tags, by the same rules; the index is read
     /// back: every tag names it, and it lists each platform's pushed manifest, whose config is that platform's.
+    /// Release tags (latest, X, X.Y) move only forward: one that names a later release stays, said in one line and in
+    /// <see cref="PushResult.Held"/>. A plan the event may not publish (a pull request's without the opt-in,
+    /// <see cref="ImagePlan.PushRefusal"/>) stops in one line before anything is done.
     /// Once verified, the push is the build's job outputs (<see cref="ImageOutputs"/>) and a section of its summary.
     /// </summary>
     /// <param name="plan">What to push.</param>
     /// <param name="platforms">The platforms the images were built for; none: the engine's own.</param>
     /// <param name="credentials">The login, or null for a registry that takes none.</param>
     /// <param name="callLimit">How long one push or login may take before it is stopped (and tried again); 10 minutes when null.</param>
-    public PushResult Push(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms, RegistryCredentials? credentials, TimeSpan? callLimit = null) =>
-        Push(Images(plan, platforms), credentials, callLimit);
+    public PushResult Push(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms, RegistryCredentials? credentials, TimeSpan? callLimit = null)
+    {
+        ImagePushStep.EnsureMayPush(plan);
+        return Push(Images(plan, platforms), credentials, callLimit);
+    }
 
     /// <summary>Pushes the images, and reports the verified push at once: a later target's failure does not lose it.</summary>
     internal PushResult Push(ImageSet images, RegistryCredentials? credentials, TimeSpan? callLimit)
