@@ -53,29 +53,58 @@ public sealed class ThrowawayRepository : IDisposable
     /// <summary>
     /// A checkout of <paramref name="origin"/> made the way actions/checkout makes it with fetch-depth 0: an empty
     /// repository with origin, every branch as a remote branch, every tag, and <paramref name="reference"/> checked
-    /// out: a tag detached, a branch as a local branch at the remote branch's tip.
+    /// out (see <see cref="CheckOutLikeGitHubActions"/>).
     /// </summary>
     public static ThrowawayRepository CheckedOutLikeGitHubActions(ThrowawayRepository origin, string reference)
     {
         var checkout = new ThrowawayRepository(Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "keel-e2e", Guid.NewGuid().ToString("N")[..10])));
         checkout.Git("init", "-q");
         checkout.Git("remote", "add", "origin", origin.Path);
-        checkout.Git("fetch", "-q", "origin", "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*");
-        if (reference.StartsWith("refs/heads/", StringComparison.Ordinal))
-        {
-            // A branch push: a local branch at the remote branch's tip.
-            var branch = reference["refs/heads/".Length..];
-            checkout.Git("checkout", "-q", "--force", "-B", branch, $"refs/remotes/origin/{branch}");
-        }
-        else
-        {
-            checkout.Git("checkout", "-q", "--force", reference);
-        }
-
+        checkout.CheckOutLikeGitHubActions(reference);
         checkout.Git("config", "user.email", "e2e@keel.local");
         checkout.Git("config", "user.name", "Keel end-to-end tests");
         CompiledBuild.CopyInto(checkout.Path);
         return checkout;
+    }
+
+    /// <summary>
+    /// Checks out <paramref name="reference"/> as actions/checkout does with fetch-depth 0, in this checkout as it is
+    /// (the workspace a self-hosted runner keeps from job to job, with clean: false: what earlier builds left stays).
+    /// Every branch and tag is fetched afresh (the branches of earlier checkouts deleted first, as actions/checkout
+    /// deletes them), then: a tag detached, a branch as a local branch at the remote branch's tip, a pull request's ref
+    /// (refs/pull/7/merge) fetched and detached, a commit (a workflow's ref: head.sha) fetched and detached.
+    /// </summary>
+    public void CheckOutLikeGitHubActions(string reference)
+    {
+        if (Shell.Run("git", ["-C", Path, "rev-parse", "-q", "--verify", "HEAD"]).ExitCode == 0)
+        {
+            Git("checkout", "-q", "--detach");
+            foreach (var branch in Git("for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                Git("update-ref", "-d", branch);
+        }
+
+        Git("fetch", "-q", "origin", "+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*");
+        if (reference.StartsWith("refs/heads/", StringComparison.Ordinal))
+        {
+            // A branch push: a local branch at the remote branch's tip.
+            var branch = reference["refs/heads/".Length..];
+            Git("checkout", "-q", "--force", "-B", branch, $"refs/remotes/origin/{branch}");
+        }
+        else if (reference.StartsWith("refs/pull/", StringComparison.Ordinal))
+        {
+            var remote = $"refs/remotes/{reference["refs/".Length..]}";
+            Git("fetch", "-q", "origin", $"+{reference}:{remote}");
+            Git("checkout", "-q", "--force", remote);
+        }
+        else if (reference.Length == 40 && reference.All(char.IsAsciiHexDigit))
+        {
+            Git("fetch", "-q", "origin", reference);
+            Git("checkout", "-q", "--force", reference);
+        }
+        else
+        {
+            Git("checkout", "-q", "--force", reference);
+        }
     }
 
     /// <summary>A new repository with nothing in it yet: another team's, which has none of this repository's files.</summary>
