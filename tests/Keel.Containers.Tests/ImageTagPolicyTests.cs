@@ -65,7 +65,7 @@ public class ImageTagPolicyTests
         { "push of a release tag", Request("1.2.0", GitRef.Tag("v1.2.0"), releaseTag: "v1.2.0", gitEvent: "push"), "1.2.0 sha-abc1234 | 1.2 1 latest" },
         { "push of a pre-release tag", Request("1.3.0-rc.1", GitRef.Tag("v1.3.0-rc.1"), releaseTag: "v1.3.0-rc.1", gitEvent: "push"), "1.3.0-rc.1 sha-abc1234 |" },
         { "push of a branch", Request("1.2.1-3", GitRef.Branch("main"), gitEvent: "push"), "1.2.1-3 sha-abc1234 | main" },
-        { "push of a branch on an old release's commit", Request("1.0.0", GitRef.Branch("dev"), releaseTag: "v1.0.0", gitEvent: "push"), "1.0.0 sha-abc1234 | dev" },
+        { "push of a branch on a release's commit", Request("1.0.0", GitRef.Branch("dev"), releaseTag: "v1.0.0", gitEvent: "push"), "1.0.0 sha-abc1234 | dev" },
         { "workflow_dispatch on a branch", Request("1.5.0-beta.4", GitRef.Branch("main"), gitEvent: "workflow_dispatch"), "1.5.0-beta.4 sha-abc1234 | main" },
         { "workflow_dispatch on a release tag", Request("1.2.0", GitRef.Tag("v1.2.0"), releaseTag: "v1.2.0", gitEvent: "workflow_dispatch"), "1.2.0 sha-abc1234 | 1.2 1 latest" },
         { "schedule", Request("1.2.0", GitRef.Branch("main"), releaseTag: "v1.2.0", gitEvent: "schedule"), "1.2.0 sha-abc1234 | main" },
@@ -78,10 +78,10 @@ public class ImageTagPolicyTests
         { "pull_request_target with only the base branch known", Request("1.2.0", GitRef.Branch("main"), releaseTag: "v1.2.0", gitEvent: "pull_request_target", pullRequestImages: true), "sha-abc1234 |" },
         { "merge_group", Request("1.2.1-1", GitRef.Branch("gh-readonly-queue/main/pr-7-0123456789abcdef"), gitEvent: "merge_group"), "refused: sha-abc1234 |" },
         { "merge_group, opted in", Request("1.2.1-1", GitRef.Branch("gh-readonly-queue/main/pr-7-0123456789abcdef"), gitEvent: "merge_group", pullRequestImages: true), "sha-abc1234 |" },
-        { "any other event follows its ref", Request("1.2.0", GitRef.Branch("main"), releaseTag: "v1.2.0", gitEvent: "repository_dispatch"), "1.2.0 sha-abc1234 | main" },
-        { "local build of a branch", Request("1.2.1-3", GitRef.Branch("main")), "1.2.1-3 sha-abc1234 | main" },
-        { "local build of a released commit", Request("1.2.0", GitRef.Branch("main"), releaseTag: "v1.2.0"), "1.2.0 sha-abc1234 | 1.2 1 main latest" },
-        { "local build with uncommitted changes", Request("1.2.0", GitRef.Branch("main"), releaseTag: "v1.2.0", modifiedTree: "def5678"), "sha-abc1234-dirty-def5678 | main" },
+        { "any other event: as a push of its ref", Request("1.2.0", GitRef.Branch("main"), releaseTag: "v1.2.0", gitEvent: "repository_dispatch"), "1.2.0 sha-abc1234 | main" },
+        { "local, a branch", Request("1.2.1-3", GitRef.Branch("main")), "1.2.1-3 sha-abc1234 | main" },
+        { "local, HEAD tagged", Request("1.2.0", GitRef.Branch("main"), releaseTag: "v1.2.0"), "1.2.0 sha-abc1234 | 1.2 1 main latest" },
+        { "local, uncommitted changes", Request("1.2.0", GitRef.Branch("main"), releaseTag: "v1.2.0", modifiedTree: "def5678"), "sha-abc1234-dirty-def5678 | main" },
     };
 
     [Theory]
