@@ -23,10 +23,12 @@ public sealed partial class ConsumerRepositoryTests
         var blocks = ReadmeRecipe.Blocks().Select(b => b.Variant is null ? b.File : $"{b.File} ({b.Variant})").ToList();
 
         Assert.Equal(
-            ["nuget.config", "build/_build.csproj", "build/Build.cs", "BlazorApp/.dockerignore", ".gitignore",
+            ["BlazorApp/Dockerfile", "nuget.config", "build/_build.csproj", "build/Build.cs", "BlazorApp/.dockerignore", ".gitignore",
                 $"BlazorApp/Dockerfile ({HostPublish})", $"build/Build.cs ({HostPublish})"],
             blocks);
         Assert.True(BuildCodeLines(ReadmeRecipe.Files()["build/Build.cs"]) < 30);
+        // The README's Dockerfile is the multi-stage one the reader and engine tests read (Visual Studio's stages).
+        Assert.Equal(ArticleDockerfile.Text.Trim(), ReadmeRecipe.Files()["BlazorApp/Dockerfile"].Trim());
         Assert.True(BuildCodeLines(ReadmeRecipe.Files(HostPublish)["build/Build.cs"]) < 30);
     }
 
@@ -36,7 +38,6 @@ public sealed partial class ConsumerRepositoryTests
         _keel.AssertPacked();
         using var registry = new SecureRegistry();
         var app = NewBlazorApp("multi-stage");
-        app.Write("BlazorApp/Dockerfile", ArticleDockerfile.Text);
         ReadmeRecipe.WriteInto(app, ReadmeRecipe.Files());
 
         await PushesAndServesThePage(app, registry);

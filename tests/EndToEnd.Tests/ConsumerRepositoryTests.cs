@@ -145,8 +145,10 @@ public sealed partial class ConsumerRepositoryTests : IClassFixture<PackedKeel>,
         Assert.Equal("Greet", tabs.Output.Trim());
 
         // Ctrl-C in a terminal reaches every process of the foreground group: the build stops, nuke waits for it and
-        // ends with the build's code. setsid makes nuke lead a group of its own, as a terminal's foreground job does.
-        var waiting = new System.Diagnostics.ProcessStartInfo("setsid", [nuke, "Wait"])
+        // ends with the build's code. setsid makes nuke lead a group of its own, as a terminal's foreground job does, and
+        // env gives it Ctrl-C's default handling, as a terminal's foreground job has it: a test run started in the
+        // background of a script inherits Ctrl-C ignored, which every process keeps, as POSIX says it must.
+        var waiting = new System.Diagnostics.ProcessStartInfo("env", ["--default-signal=INT", "setsid", nuke, "Wait"])
         {
             WorkingDirectory = _consumer.Path,
             RedirectStandardOutput = true,
@@ -172,8 +174,21 @@ public sealed partial class ConsumerRepositoryTests : IClassFixture<PackedKeel>,
         // Only ever the group nuke leads: never a group the test does not own.
         Assert.Equal(running.Id, Signals.GetProcessGroup(running.Id));
         Assert.Equal(0, Signals.Kill(-running.Id, Signals.Interrupt));
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await running.WaitForExitAsync(limit.Token);
+        var exited = running.WaitForExitAsync();
+        var ended = await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(30)));
+        string Seen()
+        {
+            lock (lines)
+                return string.Join('\n', lines) + "\nstill in nuke's group:\n" + string.Join('\n', Shell.Run("ps", ["-e", "-o", "pid=,pgid=,stat=,args="]).Output
+                    .Split('\n').Where(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var group, ..] && group == running.Id.ToString()));
+        }
+        if (ended != exited)
+        {
+            var seen = Seen();
+            Signals.Kill(-running.Id, 9);
+            Assert.Fail("nuke did not end within 30 s of Ctrl-C:\n" + seen);
+        }
+
         Assert.Equal(130, running.ExitCode);
         Assert.Contains(lines, line => line.Contains("Build cancelled.", StringComparison.Ordinal));
     }
