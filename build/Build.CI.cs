@@ -4,8 +4,8 @@ using Keel.GitHubActions;
 
 // The workflows in .github/workflows are generated from these attributes: ./build.sh --generate-configuration
 //
-// ci checks the app on pull requests; a push to main or a release tag is checked and published by publish, in one job, so the
-// image is built from the very binaries its tests ran against and main's tests run once. Publishing runs one at a
+// ci checks the app on pull requests; a push to main or a release tag is checked and published by publish, each platform's
+// image in the job that tested it, so it is built from the very binaries its tests ran against. Publishing runs one at a
 // time across every ref and is never cancelled, so a push to main and a release tag of the same commit never race.
 [GitHubActions("ci", GitHubActionsImage.UbuntuLatest,
     OnPullRequestBranches = ["main"],
@@ -23,9 +23,10 @@ using Keel.GitHubActions;
     ConcurrencyGroup = "engine-${{ github.ref }}",
     ConcurrencyCancelPullRequests = true,
     TimeoutMinutes = 30)]
-// publish builds the image for x64 and ARM servers alike: one index under every tag. The runner is x64, so its job first
-// sets up arm64 emulation, for the arm64 image's smoke test; building needs none.
-[GitHubActions("publish", GitHubActionsImage.UbuntuLatest,
+// publish builds the image for x64 and ARM servers alike: one index under every tag. Each platform has a job of its own on
+// a runner of its processor (GitHub's arm64 runners for linux/arm64), which tests, builds, smoke-tests and pushes that
+// platform's image natively; the merge job, once both have pushed, joins them in one index under the version's tags.
+[GitHubActions(PublishWorkflow, GitHubActionsImage.UbuntuLatest,
     OnPushBranches = ["main"],
     OnPushTags = ["v*"],
     InvokedTargets = [nameof(IContainerImage.PushImage)],
@@ -35,13 +36,18 @@ using Keel.GitHubActions;
     EnvironmentVariables = ["REGISTRY=ghcr.io"],
     Outputs = [ImageOutputs.Image, ImageOutputs.Digest, ImageOutputs.Tags],
     PublishArtifacts = true,
-    ConcurrencyGroup = "publish",
+    ConcurrencyGroup = PublishWorkflow,
     TimeoutMinutes = 45)]
-[ContainerPlatforms("publish", nameof(IContainerImage.Platforms), "linux/amd64", "linux/arm64")]
-// The pushed digest gets a signed build provenance attestation, kept in GitHub's attestation store:
+[ContainerPlatforms(PublishWorkflow, nameof(IContainerImage.Platforms), "linux/amd64", "linux/arm64",
+    Runners = ["linux/amd64=ubuntu-latest", "linux/arm64=ubuntu-24.04-arm"])]
+// The index gets a signed build provenance attestation, kept in GitHub's attestation store:
 // gh attest verify oci://ghcr.io/OWNER/store:1.2.3 --repo OWNER/REPO
-[GitHubActionsStep("publish", "actions/attest-build-provenance",
+[GitHubActionsStep(PublishWorkflow, "actions/attest-build-provenance",
     Name = "Attest the pushed image",
-    With = ["subject-name=${{ steps.build.outputs.image }}", "subject-digest=${{ steps.build.outputs.digest }}", "push-to-registry=false"],
+    With = ["subject-name=" + ImageOutputs.ImageOfBuildStep, "subject-digest=" + ImageOutputs.DigestOfBuildStep, "push-to-registry=false"],
     WritePermissions = [GitHubActionsPermission.IdToken, GitHubActionsPermission.Attestations])]
-partial class Build;
+partial class Build
+{
+    /// <summary>The workflow that publishes the image: its attributes above name it, as its file does (publish.yml).</summary>
+    const string PublishWorkflow = "publish";
+}

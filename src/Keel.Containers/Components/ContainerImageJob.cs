@@ -135,11 +135,32 @@ internal sealed class ContainerImageJob(IContainerImage build)
     public void SmokeTest() => build.Containers.SmokeTest(Images, build.ImageSmokeCheck);
 
     /// <summary>Pushes the images; the verified push is the build's job outputs and a section of its summary at once.</summary>
-    public void Push()
+    public void Push() => build.Containers.Push(Images, Credentials(), CallLimit);
+
+    /// <summary>A part of a distributed publish: each platform's image under its own tags alone, reported for the merge.</summary>
+    public void PushPlatforms() => build.Containers.PushPlatforms(Images, Credentials(), CallLimit);
+
+    /// <summary>
+    /// The merge of a distributed publish: the platforms' images the parts pushed, checked against the digests they
+    /// reported (--platform-digests), joined in one index under the version's tags. Several platforms only: one
+    /// platform's image is the version's image itself.
+    /// </summary>
+    public void Merge()
+    {
+        if (Platforms.Count < 2)
+            throw new BuildException($"MergeImage joins several platforms' images in one index, and --platforms names {Platforms.Count}; name them all (linux/amd64,linux/arm64), or push one platform's image with PushImage.");
+        var handed = PlatformDigestList.Parse(build.PlatformDigests, Platforms, "--platform-digests");
+        build.Containers.Merge(Images.Plan, Platforms, handed, Credentials(), CallLimit);
+    }
+
+    private TimeSpan CallLimit => TimeSpan.FromSeconds(build.RegistryTimeout);
+
+    /// <summary>The login for the push, once the embedded registry runs where it is the target; none where it takes none.</summary>
+    private RegistryCredentials? Credentials()
     {
         if (PushesToLocalRegistry)
             build.Containers.EnsureLocalRegistry(build.LocalRegistry);
         var username = build.RegistryUsername ?? build.EnvironmentVariables.GetValueOrDefault("GITHUB_ACTOR") ?? Owner;
-        build.Containers.Push(Images, Password is { } password ? new RegistryCredentials(username, password) : null, TimeSpan.FromSeconds(build.RegistryTimeout));
+        return Password is { } password ? new RegistryCredentials(username, password) : null;
     }
 }

@@ -50,6 +50,9 @@ public interface IContainerImage : IHazGitVersion
     [Parameter("Publish images of pull requests and merge queues (pull_request, pull_request_target, merge_group), as pr-N and the sha- of the commit built only; without it PushImage refuses such runs.")]
     bool PullRequestImages => TryGetValue(() => PullRequestImages);
 
+    [Parameter("For MergeImage: each platform's pushed digest, platform=sha256:..., comma-separated, as the platforms' jobs reported them; read from each platform's own tags when empty.")]
+    string[] PlatformDigests => TryGetValue(() => PlatformDigests) ?? [];
+
     /// <summary>The Docker engine, the registry and the base images, for this run.</summary>
     [ContainerImages]
     ContainerImages Containers => TryGetValue(() => Containers) ?? throw new BuildException("The container images were read before the build was created; read them inside a target.");
@@ -113,9 +116,28 @@ public interface IContainerImage : IHazGitVersion
         .InputValue("check", () => Job.CheckValue())
         .Executes(() => Job.SmokeTest());
 
-    Target PushImage => _ => _
+    Target PushImage => _ => PushRequirements(_
         .Description("Pushes the image (immutable tags first; several platforms as one index) and checks every tag in the registry.")
-        .DependsOn(SmokeTest)
+        .DependsOn(SmokeTest))
+        .Executes(() => Job.Push());
+
+    /// <summary>
+    /// What each platform's job of a distributed publish runs (<see cref="ContainerPlatformsAttribute.Runners"/>): the
+    /// image built, smoke-tested and pushed under its platform's own immutable tags alone, its digest reported for the merge.
+    /// </summary>
+    Target PushPlatformImage => _ => PushRequirements(_
+        .Description("Pushes each platform's image under its own immutable tags alone (1.2.3-linux-arm64), for MergeImage to join: a platform's job of a distributed publish.")
+        .DependsOn(SmokeTest))
+        .Executes(() => Job.PushPlatforms());
+
+    /// <summary>What the merge job of a distributed publish runs, once every platform's job has pushed: no build.</summary>
+    Target MergeImage => _ => PushRequirements(_
+        .Description("Joins the platforms' images PushPlatformImage pushed in one index under the version's tags, then the floating ones, each platform's digest checked first.")
+        .After(PushPlatformImage))
+        .Executes(() => Job.Merge());
+
+    /// <summary>What every push needs before anything runs: a registry it may push to, with a password where it takes one.</summary>
+    private ITargetDefinition PushRequirements(ITargetDefinition target) => target
         .Requires(() => RegistryTimeout > 0, "--registry-timeout above 0 seconds")
         // The event decides what a run may publish: a pull request's, without the opt-in, nothing.
         .Requires(() => Job.MayPush)
@@ -123,6 +145,5 @@ public interface IContainerImage : IHazGitVersion
         .Requires(() => Job.HasPassword || !RegistryCredentials.TakesGitHubToken(Job.TargetRegistry),
             "a password for ghcr.io: pass --registry-password, or set GITHUB_TOKEN")
         .Requires(() => Job.HasPassword || RegistryCredentials.TakesGitHubToken(Job.TargetRegistry),
-            "a password for the registry: pass --registry-password, or set REGISTRY_PASSWORD (GITHUB_TOKEN is only ever sent to ghcr.io)")
-        .Executes(() => Job.Push());
+            "a password for the registry: pass --registry-password, or set REGISTRY_PASSWORD (GITHUB_TOKEN is only ever sent to ghcr.io)");
 }

@@ -11,6 +11,14 @@ namespace Keel.Containers;
 /// <code>
 /// [ContainerPlatforms("publish", nameof(Platforms), "linux/amd64", "linux/arm64")]
 /// </code>
+/// With <see cref="Runners"/>, publishing is distributed: each platform gets a job of its own on its runner (natively
+/// where the runner's processor is the platform's, so no emulation is set up there), which tests, builds, smoke-tests
+/// and pushes that platform's image under its own tags (PushPlatformImage), and one merge job, once they all have,
+/// joins them in one index under the version's tags (MergeImage) and runs the workflow's later steps.
+/// <code>
+/// [ContainerPlatforms("publish", nameof(Platforms), "linux/amd64", "linux/arm64",
+///     Runners = ["linux/amd64=ubuntu-latest", "linux/arm64=ubuntu-24.04-arm"])]
+/// </code>
 /// </summary>
 public sealed class ContainerPlatformsAttribute : GitHubActionsJobSetupAttribute
 {
@@ -36,17 +44,71 @@ public sealed class ContainerPlatformsAttribute : GitHubActionsJobSetupAttribute
 
     public IReadOnlyList<ContainerPlatform> Platforms => _platforms;
 
+    /// <summary>
+    /// The runner of each platform's own job, platform=label (<c>linux/arm64=ubuntu-24.04-arm</c>): with any, the
+    /// publishing job is split into one job a platform and a merge job. A platform without one runs on the workflow's
+    /// runner, under emulation where that runner's processor is not its own. A label that ends in -arm or names arm64 is
+    /// an arm64 runner; any other, x64.
+    /// </summary>
+    public string[] Runners { get; set; } = [];
+
     public override IReadOnlyDictionary<string, string> ParameterValues =>
         new Dictionary<string, string> { [_parameter] = string.Join(',', _platforms) };
 
-    public override IReadOnlyList<GitHubActionsSetupStep> StepsFor(GitHubActionsImage runner)
+    public override IReadOnlyList<GitHubActionsSetupStep> StepsFor(GitHubActionsImage runner) => Emulation(_platforms, Native(runner));
+
+    /// <summary>One job a platform on its runner (PushPlatformImage), then the merge (MergeImage); none without <see cref="Runners"/>.</summary>
+    public override GitHubActionsJobSplit? SplitFor(GitHubActionsImage runner)
     {
-        var native = runner switch
+        if (Runners.Length == 0)
+            return null;
+        var named = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in Runners)
         {
-            GitHubActionsImage.UbuntuLatest or GitHubActionsImage.Ubuntu2204 => "linux/amd64",
-            _ => throw new BuildException($"[ContainerPlatforms] of workflow '{Workflow}' needs a Linux runner (ubuntu-latest), where Docker builds linux images; the workflow runs on {runner}."),
+            var parts = entry.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[1].Length == 0)
+                throw new BuildException($"[ContainerPlatforms] of workflow '{Workflow}': Runners entry '{entry}' needs the form platform=runner, e.g. \"linux/arm64=ubuntu-24.04-arm\".");
+            var platform = ContainerPlatform.Parse(parts[0], $"[ContainerPlatforms] of workflow '{Workflow}'").ToString();
+            if (!_platforms.Any(p => p.ToString() == platform))
+                throw new BuildException($"[ContainerPlatforms] of workflow '{Workflow}' names a runner for {platform}, which is not one of its platforms ({string.Join(", ", _platforms)}).");
+            if (!named.TryAdd(platform, parts[1]))
+                throw new BuildException($"[ContainerPlatforms] of workflow '{Workflow}' names two runners for {platform}; name one.");
+        }
+
+        if (_platforms.Count < 2)
+            throw new BuildException($"[ContainerPlatforms] of workflow '{Workflow}' names runners for one platform; a runner a platform is for several, and one platform's image is built where the workflow runs.");
+        var own = Native(runner);
+        return new GitHubActionsJobSplit(nameof(IContainerImage.PushPlatformImage), nameof(IContainerImage.MergeImage),
+            [.. _platforms.Select(platform =>
+            {
+                var label = named.GetValueOrDefault(platform.ToString());
+                return new GitHubActionsJobPart(platform.ToString(), label)
+                {
+                    ParameterValues = new Dictionary<string, string> { [_parameter] = platform.ToString() },
+                    Steps = Emulation([platform], label is null ? own : RunnerPlatform(label)),
+                };
+            })])
+        {
+            JobPrefix = "image",
+            PartOutput = ImageOutputs.PlatformDigests,
+            MergeParameter = nameof(IContainerImage.PlatformDigests),
         };
-        var emulated = _platforms.Where(p => !p.RunsOn(native)).Select(p => p.Architecture).Distinct().ToList();
+    }
+
+    /// <summary>The platform a runner label's machines are: arm64 for ubuntu-24.04-arm and the like, x64 otherwise.</summary>
+    internal static string RunnerPlatform(string label) =>
+        label.EndsWith("-arm", StringComparison.OrdinalIgnoreCase) || label.Contains("arm64", StringComparison.OrdinalIgnoreCase) ? "linux/arm64" : "linux/amd64";
+
+    private string Native(GitHubActionsImage runner) => runner switch
+    {
+        GitHubActionsImage.UbuntuLatest or GitHubActionsImage.Ubuntu2204 => "linux/amd64",
+        _ => throw new BuildException($"[ContainerPlatforms] of workflow '{Workflow}' needs a Linux runner (ubuntu-latest), where Docker builds linux images; the workflow runs on {runner}."),
+    };
+
+    /// <summary>The QEMU set-up for the platforms a runner of <paramref name="native"/> runs only under emulation; none where it runs them all.</summary>
+    private static IReadOnlyList<GitHubActionsSetupStep> Emulation(IEnumerable<ContainerPlatform> platforms, string native)
+    {
+        var emulated = platforms.Where(p => !p.RunsOn(native)).Select(p => p.Architecture).Distinct().ToList();
         return emulated.Count == 0
             ? []
             : [new GitHubActionsSetupStep($"Set up emulation for {string.Join(", ", emulated.Select(a => $"linux/{a}"))} (smoke tests)", SetupQemu, SetupQemuVersion)

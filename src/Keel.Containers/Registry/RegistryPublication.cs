@@ -54,9 +54,7 @@ internal sealed class RegistryPublication(DockerTool docker, RegistryClient regi
     private PushResult PublishIndex(ImageSet images)
     {
         var plan = images.Plan;
-        var platforms = images.Platforms;
         var immutable = plan.Tags.Where(t => !t.Floating).ToList();
-        var floating = plan.Tags.Where(t => t.Floating).ToList();
         var digest = Published(plan, immutable);
         if (digest is null)
         {
@@ -67,37 +65,118 @@ internal sealed class RegistryPublication(DockerTool docker, RegistryClient regi
             {
                 var image = PushImmutable(own.Plan, already);
                 Verify(own.Plan, own.Plan.Tags, image);
-                var (body, mediaType) = Retried($"Reading {plan.Path}@{image}", () => registry.ManifestAsync(plan.Path, image, cancellation).GetAwaiter().GetResult());
-                manifests.Add(new PlatformManifest(own.Platform, image, mediaType, body.Length));
+                manifests.Add(Manifest(plan, own.Platform, image));
             }
 
-            var index = ImageIndex.Create(manifests, plan.Labels);
-            digest = ManifestDigest.Of(index);
-            // Put as bytes, as the registry does not hold the index yet; a tag that already names it is left alone.
-            foreach (var tag in immutable)
-            {
-                Retried($"Pushing the index {plan.Repository}:{tag}", () =>
-                {
-                    if (registry.ManifestDigestAsync(plan.Path, tag.Name, cancellation).GetAwaiter().GetResult() == digest)
-                        return false;
-                    registry.PutManifestAsync(plan.Path, tag.Name, index, ImageIndex.MediaType, cancellation).GetAwaiter().GetResult();
-                    return true;
-                });
-            }
+            digest = PutIndex(plan, immutable, manifests);
         }
         else
         {
-            // This commit was published before, as one platform's image: its tags never move, so no index goes there.
-            var (existing, _) = Retried($"Reading {plan.Path}@{digest}", () => registry.ManifestAsync(plan.Path, digest, cancellation).GetAwaiter().GetResult());
-            if (ImageIndex.Platforms(existing).Count == 0)
-                throw new BuildException($"{plan.Repository}:{immutable[0]} is already this commit's image for one platform ({digest}), and tags that never move are not pushed again, so nothing was pushed; tag a new version to publish it for {string.Join(", ", platforms)}.");
-            foreach (var tag in immutable)
-                PointAt(plan, tag, digest);
+            KeepIndex(plan, immutable, digest, images.Platforms);
         }
 
+        return FinishIndex(plan, immutable, digest, images.Platforms, expected: null);
+    }
+
+    /// <summary>
+    /// A part of a distributed publish: each platform's image under its own immutable tags alone (1.2.3-linux-arm64),
+    /// pushed or kept as <see cref="PublishImage"/> keeps them, and verified; the index is the merge's. The index's own
+    /// tags are checked first: when they name another commit's image, this part stops with nothing written, as every
+    /// other part does, so no run writes a platform's image for a version that is already another commit's.
+    /// </summary>
+    public IReadOnlyList<PlatformPush> PublishPlatforms(ImageSet parts)
+    {
+        var plan = parts.Plan;
+        Published(plan, [.. plan.Tags.Where(t => !t.Floating)], quiet: true);
+        var published = parts.Images.Select(i => Published(i.Plan, [.. i.Plan.Tags])).ToList();
+        var pushes = new List<PlatformPush>();
+        foreach (var (own, already) in parts.Images.Zip(published))
+        {
+            var digest = PushImmutable(own.Plan, already);
+            Verify(own.Plan, own.Plan.Tags, digest);
+            log.Information("Verified in {Registry}: the {Platform} image {Digest} under {Tags}.", plan.Registry, own.Platform, digest, string.Join(", ", own.Plan.Tags));
+            pushes.Add(new PlatformPush(own.Platform, own.Plan.Repository, digest, [.. own.Plan.Tags.Select(t => t.Name)]));
+        }
+
+        return pushes;
+    }
+
+    /// <summary>
+    /// The merge of a distributed publish: every platform's image must be in the registry under its own tags, as this
+    /// commit's, and at the digest its part reported (<paramref name="handed"/>, by platform; a platform missing there is
+    /// read from its tags alone). Then the index goes under the plan's immutable tags, as <see cref="PublishIndex"/>
+    /// writes it (a re-run keeps it; another commit's tags stop it), and the floating tags follow. The index must list
+    /// exactly those digests.
+    /// </summary>
+    public PushResult Merge(ImageSet parts, IReadOnlyDictionary<string, string> handed)
+    {
+        var plan = parts.Plan;
+        var immutable = plan.Tags.Where(t => !t.Floating).ToList();
+        var existing = Published(plan, immutable);
+        var manifests = new List<PlatformManifest>();
+        foreach (var own in parts.Images)
+        {
+            var tag = own.Plan.Tags[0];
+            var found = Published(own.Plan, [.. own.Plan.Tags], quiet: true)
+                ?? throw new BuildException($"{own.Plan.Repository}:{tag} is not in {plan.Registry}: the {own.Platform} image was not pushed, so nothing was merged; run PushPlatformImage for {own.Platform} (its job of the workflow) first.");
+            if (handed.TryGetValue(own.Platform.ToString(), out var reported) && reported != found)
+                throw new BuildException($"The {own.Platform} job reported {reported}, but {own.Plan.Repository}:{tag} names {found} in {plan.Registry}; nothing was merged. Run the workflow again.");
+            Verify(own.Plan, own.Plan.Tags, found);
+            manifests.Add(Manifest(plan, own.Platform, found));
+        }
+
+        string digest;
+        if (existing is null)
+            digest = PutIndex(plan, immutable, manifests);
+        else
+            KeepIndex(plan, immutable, digest = existing, parts.Platforms);
+        return FinishIndex(plan, immutable, digest, parts.Platforms, manifests.ToDictionary(m => m.Platform.ToString(), m => m.Digest));
+    }
+
+    /// <summary>A pushed platform image's manifest, as the index lists it.</summary>
+    private PlatformManifest Manifest(ImagePlan plan, ContainerPlatform platform, string image)
+    {
+        var (body, mediaType) = Retried($"Reading {plan.Path}@{image}", () => registry.ManifestAsync(plan.Path, image, cancellation).GetAwaiter().GetResult());
+        return new PlatformManifest(platform, image, mediaType, body.Length);
+    }
+
+    /// <summary>The index of the manifests, put under the immutable tags as bytes; a tag that already names it is left alone.</summary>
+    private string PutIndex(ImagePlan plan, IReadOnlyList<ImageTag> immutable, IReadOnlyList<PlatformManifest> manifests)
+    {
+        var index = ImageIndex.Create(manifests, plan.Labels);
+        var digest = ManifestDigest.Of(index);
+        foreach (var tag in immutable)
+        {
+            Retried($"Pushing the index {plan.Repository}:{tag}", () =>
+            {
+                if (registry.ManifestDigestAsync(plan.Path, tag.Name, cancellation).GetAwaiter().GetResult() == digest)
+                    return false;
+                registry.PutManifestAsync(plan.Path, tag.Name, index, ImageIndex.MediaType, cancellation).GetAwaiter().GetResult();
+                return true;
+            });
+        }
+
+        return digest;
+    }
+
+    /// <summary>This commit published before: as an index, its tags stay where they are; as one platform's image, nothing goes there.</summary>
+    private void KeepIndex(ImagePlan plan, IReadOnlyList<ImageTag> immutable, string digest, IReadOnlyList<ContainerPlatform> platforms)
+    {
+        var (existing, _) = Retried($"Reading {plan.Path}@{digest}", () => registry.ManifestAsync(plan.Path, digest, cancellation).GetAwaiter().GetResult());
+        if (ImageIndex.Platforms(existing).Count == 0)
+            throw new BuildException($"{plan.Repository}:{immutable[0]} is already this commit's image for one platform ({digest}), and tags that never move are not pushed again, so nothing was pushed; tag a new version to publish it for {string.Join(", ", platforms)}.");
+        foreach (var tag in immutable)
+            PointAt(plan, tag, digest);
+    }
+
+    /// <summary>The index verified under the immutable tags (and, given, at each platform's digest), then the floating tags.</summary>
+    private PushResult FinishIndex(ImagePlan plan, IReadOnlyList<ImageTag> immutable, string digest, IReadOnlyList<ContainerPlatform> platforms, IReadOnlyDictionary<string, string>? expected)
+    {
         Verify(plan, immutable, digest);
-        VerifyIndex(plan, digest, platforms);
-        var result = MoveFloating(plan, floating, digest);
+        var listed = VerifyIndex(plan, digest, platforms);
+        if (expected?.FirstOrDefault(e => listed[e.Key] != e.Value) is { Key: not null } wrong)
+            throw new BuildException($"{plan.Path}@{digest} in {plan.Registry} lists {listed[wrong.Key]} for {wrong.Key}, not its pushed {wrong.Value}; remove the index's tags from the registry, or tag a new version.");
+        var result = MoveFloating(plan, [.. plan.Tags.Where(t => t.Floating)], digest);
         log.Information("Verified in {Registry}: {Count} tags resolve to the index {Digest} of {Platforms}.", plan.Registry, result.Tags.Count, digest, string.Join(", ", platforms));
         return result;
     }
@@ -139,8 +218,8 @@ internal sealed class RegistryPublication(DockerTool docker, RegistryClient regi
         return ReleaseAliasRule.Held(tag, labels.GetValueOrDefault(ImageLabels.Version), plan.Labels.GetValueOrDefault(ImageLabels.Version) ?? "");
     }
 
-    /// <summary>The index lists exactly the platforms, and each platform's manifest has a config of that platform.</summary>
-    private void VerifyIndex(ImagePlan plan, string digest, IReadOnlyList<ContainerPlatform> platforms)
+    /// <summary>The index lists exactly the platforms, and each platform's manifest has a config of that platform; what it lists, by platform.</summary>
+    private IReadOnlyDictionary<string, string> VerifyIndex(ImagePlan plan, string digest, IReadOnlyList<ContainerPlatform> platforms)
     {
         var (index, _) = Retried($"Reading {plan.Path}@{digest}", () => registry.ManifestAsync(plan.Path, digest, cancellation).GetAwaiter().GetResult());
         var listed = ImageIndex.Platforms(index);
@@ -154,6 +233,8 @@ internal sealed class RegistryPublication(DockerTool docker, RegistryClient regi
             if (!platform.RunsOn(actual))
                 throw new BuildException($"The {platform} image {plan.Path}@{image} in {plan.Registry} is a {actual} image; its base image is wrong for {platform}.");
         }
+
+        return listed;
     }
 
     /// <summary>One docker push; a registry that fails it because its disk is full is told apart from one that fails for a moment.</summary>
@@ -174,7 +255,7 @@ internal sealed class RegistryPublication(DockerTool docker, RegistryClient regi
     /// The digest the immutable tags already name in the registry when it is this commit's image (a re-run); null
     /// when none of them exists yet. Tags that name another commit's image, or different images, stop the push.
     /// </summary>
-    private string? Published(ImagePlan plan, IReadOnlyList<ImageTag> immutable)
+    private string? Published(ImagePlan plan, IReadOnlyList<ImageTag> immutable, bool quiet = false)
     {
         var existing = immutable
             .Select(tag => (Tag: tag, Digest: Retried($"Looking up {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, cancellation).GetAwaiter().GetResult())))
@@ -194,7 +275,8 @@ internal sealed class RegistryPublication(DockerTool docker, RegistryClient regi
             throw new BuildException($"{plan.Repository}:{tag} already exists for {other}, and this build is commit {plan.Revision?[..Math.Min(12, plan.Revision.Length)]}; tags that never move are not pushed again, so nothing was pushed. Tag a new version (or commit again) and build that.");
         }
 
-        log.Information("{Repository}:{Tag} is already this commit's image ({Digest}): keeping it and pointing the other tags at it.", plan.Repository, tag, digest);
+        if (!quiet)
+            log.Information("{Repository}:{Tag} is already this commit's image ({Digest}): keeping it and pointing the other tags at it.", plan.Repository, tag, digest);
         return digest;
     }
 

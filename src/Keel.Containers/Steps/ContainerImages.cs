@@ -149,6 +149,28 @@ public sealed class ContainerImages
         return pushed;
     }
 
+    /// <summary>
+    /// A part of a distributed publish: the built images, each pushed under its platform's own immutable tags alone
+    /// (1.2.3-linux-arm64), reported as the job's outputs (<see cref="ImageOutputs.PlatformDigests"/>) for the merge.
+    /// </summary>
+    internal IReadOnlyList<PlatformPush> PushPlatforms(ImageSet built, RegistryCredentials? credentials, TimeSpan? callLimit)
+    {
+        var pushed = _pusher.RunParts(built, ImageSet.Parts(built.Plan, built.Platforms), credentials, callLimit);
+        ImageOutputs.Report(_build.Outputs, pushed);
+        return pushed;
+    }
+
+    /// <summary>
+    /// The merge of a distributed publish: the parts' images, each checked in the registry against the digest its part
+    /// reported (by platform), joined in one index under the plan's tags, reported as a push is.
+    /// </summary>
+    internal PushResult Merge(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms, IReadOnlyDictionary<string, string> handed, RegistryCredentials? credentials, TimeSpan? callLimit)
+    {
+        var merged = _pusher.RunMerge(ImageSet.Parts(plan, platforms), handed, credentials, callLimit);
+        ImageOutputs.Report(_build.Outputs, merged);
+        return merged;
+    }
+
     /// <summary>The plan's image for each platform; where the build names none, the engine's own.</summary>
     private ImageSet Images(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms)
     {

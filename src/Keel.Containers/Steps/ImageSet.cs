@@ -15,6 +15,15 @@ internal sealed record ImageSet(ImagePlan Plan, IReadOnlyList<PlatformImage> Ima
         return new(plan, [.. platforms.Zip(plan.PerPlatform(platforms), (platform, own) => new PlatformImage(platform, own))]);
     }
 
+    /// <summary>
+    /// Each platform's image under its own tags (<see cref="ImagePlan.ForPlatform"/>), one platform too: what the parts of
+    /// a distributed publish push, each on its own runner, and what their merge joins under the plan's tags.
+    /// </summary>
+    public static ImageSet Parts(ImagePlan plan, IReadOnlyList<ContainerPlatform> platforms) =>
+        platforms.Count == 0
+            ? throw new ArgumentException("An image set has at least one platform.", nameof(platforms))
+            : new(plan, [.. platforms.Select(platform => new PlatformImage(platform, plan.ForPlatform(platform)))]);
+
     public IReadOnlyList<ContainerPlatform> Platforms => [.. Images.Select(image => image.Platform)];
 
     /// <summary>Several platforms: pushed as one OCI image index that lists each platform's image.</summary>

@@ -16,6 +16,12 @@ public abstract class GitHubActionsJobSetupAttribute(string workflow) : Attribut
 
     /// <summary>The steps to run before the build on a runner of <paramref name="runner"/>; none where the runner needs nothing.</summary>
     public abstract IReadOnlyList<GitHubActionsSetupStep> StepsFor(GitHubActionsImage runner);
+
+    /// <summary>
+    /// How the publishing job splits into one job a part and a merge job, for a workflow on <paramref name="runner"/>;
+    /// null (the default): it stays one job. A split's parts bring their own setup steps in place of <see cref="StepsFor"/>'s.
+    /// </summary>
+    public virtual GitHubActionsJobSplit? SplitFor(GitHubActionsImage runner) => null;
 }
 
 /// <summary>A step that runs an action before the build.</summary>

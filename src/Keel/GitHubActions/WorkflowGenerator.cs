@@ -30,10 +30,39 @@ internal static class WorkflowGenerator
         var guardPullRequests = publishing.Count > 0 && on["pull_request"] is not null;
 
         var groups = workflow.JobPerTarget ? invoked.Select(t => (IReadOnlyList<string>)[t]).ToList() : [invoked];
-        var jobs = groups.Select(group =>
+        var split = Split(workflow, build, graph);
+        var jobs = groups.SelectMany<IReadOnlyList<string>, JobModel>(group =>
         {
             var publishes = publishing.Count == 0 || group.Any(publishing.Contains);
-            return Job(workflow, build, graph, group, invoked, publishes, guardPullRequests && publishes, secrets, inputs, matrixParameter, publishes ? after : []);
+            JobModel Make(IReadOnlyList<string> targets, JobShape shape, bool withAfter) =>
+                Job(workflow, build, graph, targets, invoked, publishes, guardPullRequests && publishes, secrets, inputs, matrixParameter, publishes && withAfter ? after : [], shape);
+            if (!publishes || split is null)
+                return [Make(group, new JobShape(), withAfter: true)];
+
+            // One job a part, each running the part's target in place of the publishing ones; then the merge job.
+            IReadOnlyList<string> partTargets = [.. group.Where(t => !publishing.Contains(t)), split.PartTarget];
+            var parts = split.Parts.Select(part => Make(partTargets, new JobShape
+            {
+                Id = $"{split.JobPrefix}-{JobKey(part.Key)}",
+                Name = $"{split.JobPrefix} ({part.Key})",
+                RunsOn = part.Runner,
+                SetupSteps = part.Steps,
+                ParameterValues = part.ParameterValues,
+                ArtifactSuffix = "-" + JobKey(part.Key),
+                Outputs = [split.PartOutput],
+            }, withAfter: false)).ToList();
+            var merge = Make([split.MergeTarget], new JobShape
+            {
+                Id = $"{split.JobPrefix}-merge",
+                Name = $"{split.JobPrefix} (merge)",
+                Needs = [.. parts.Select(p => p.Id)],
+                SetupSteps = [],
+                ParameterValues = new Dictionary<string, string>
+                {
+                    [split.MergeParameter] = string.Join(',', parts.Select(p => $"${{{{ needs.{p.Id}.outputs.{split.PartOutput} }}}}")),
+                },
+            }, withAfter: true);
+            return [.. parts, merge];
         }).ToList();
 
         return new WorkflowModel
@@ -53,7 +82,7 @@ internal static class WorkflowGenerator
     private static JobModel Job(
         GitHubActionsAttribute workflow, WorkflowContext build, TargetGraph graph, IReadOnlyList<string> group, IReadOnlyList<string> invoked,
         bool publishes, bool guard, IReadOnlyList<ParameterDefinition> secrets, IReadOnlyList<(ParameterDefinition Parameter, bool Required)> inputs,
-        ParameterDefinition? matrixParameter, IReadOnlyList<(GitHubActionsStepAttribute Attribute, PinnedAction Action)> after)
+        ParameterDefinition? matrixParameter, IReadOnlyList<(GitHubActionsStepAttribute Attribute, PinnedAction Action)> after, JobShape shape)
     {
         // In its own job a target skips the invoked targets it needs: earlier jobs ran them.
         var skip = workflow.JobPerTarget ? EarlierTargets(graph, group[0], invoked) : [];
@@ -67,7 +96,7 @@ internal static class WorkflowGenerator
             matrix[ParameterNames.Kebab(matrixParameter.Name)] = workflow.MatrixValues;
 
         // Matrix jobs keep one artifact per matrix cell; the cell of the same values downloads it.
-        var cell = matrix.Count > 0 ? "-" + string.Join("-", matrix.Keys.Select(k => $"${{{{ matrix.{k} }}}}")) : "";
+        var cell = (matrix.Count > 0 ? "-" + string.Join("-", matrix.Keys.Select(k => $"${{{{ matrix.{k} }}}}")) : "") + shape.ArtifactSuffix;
         var steps = new List<StepModel>
         {
             new()
@@ -113,8 +142,7 @@ internal static class WorkflowGenerator
 
         steps.AddRange(workflow.SetupCommands.Select(command => new StepModel { Run = command }));
         var setups = publishes ? build.Setups.Where(setup => setup.Workflow == workflow.Name).ToList() : [];
-        steps.AddRange(setups
-            .SelectMany(setup => images.SelectMany(setup.StepsFor))
+        steps.AddRange((shape.SetupSteps ?? setups.SelectMany(setup => images.SelectMany(setup.StepsFor)))
             .DistinctBy(step => (step.Name, step.Uses))
             .Select(step => new StepModel
             {
@@ -137,7 +165,7 @@ internal static class WorkflowGenerator
         foreach (var setup in setups)
         {
             var attribute = $"[{setup.GetType().Name.Replace("Attribute", "", StringComparison.Ordinal)}]";
-            foreach (var (name, value) in setup.ParameterValues)
+            foreach (var (name, value) in setup.ParameterValues.Concat(shape.ParameterValues))
                 environment[Parameter(build, name, workflow.Name, attribute).EnvironmentName] = value;
         }
 
@@ -147,7 +175,7 @@ internal static class WorkflowGenerator
             command.AddRange(["--skip", .. skip]);
         if (matrixParameter is not null)
             command.AddRange([matrixParameter.CommandLineName, $"${{{{ matrix.{ParameterNames.Kebab(matrixParameter.Name)} }}}}"]);
-        steps.Add(new StepModel { Name = $"Run {string.Join(' ', command.Take(1 + group.Count))}", Id = "build", Run = string.Join(' ', command), Env = environment });
+        steps.Add(new StepModel { Name = $"Run {string.Join(' ', command.Take(1 + group.Count))}", Id = BuildStep.Id, Run = string.Join(' ', command), Env = environment });
         steps.AddRange(after.Select(step => new StepModel
         {
             Name = step.Attribute.Name,
@@ -180,22 +208,73 @@ internal static class WorkflowGenerator
             }
         }
 
-        var id = workflow.JobPerTarget ? ParameterNames.Kebab(group[0]) : images.Count == 1 ? Label(images[0]).Replace('.', '_') : "build";
+        var id = shape.Id ?? (workflow.JobPerTarget ? ParameterNames.Kebab(group[0]) : images.Count == 1 ? Label(images[0]).Replace('.', '_') : "build");
         return new JobModel
         {
             Id = id,
-            Name = workflow.JobPerTarget ? group[0] : images.Count == 1 ? Label(images[0]) : "build (${{ matrix.os }})",
-            RunsOn = images.Count > 1 ? "${{ matrix.os }}" : Label(images[0]),
-            Needs = [.. upstream.Select(ParameterNames.Kebab)],
+            Name = shape.Name ?? (workflow.JobPerTarget ? group[0] : images.Count == 1 ? Label(images[0]) : "build (${{ matrix.os }})"),
+            RunsOn = shape.RunsOn ?? (images.Count > 1 ? "${{ matrix.os }}" : Label(images[0])),
+            Needs = [.. upstream.Select(ParameterNames.Kebab), .. shape.Needs],
             If = guard ? "github.event_name != 'pull_request'" : null,
             Permissions = Permissions(workflow, publishes, after.SelectMany(step => step.Attribute.WritePermissions)),
             Environment = publishes ? workflow.EnvironmentName : null,
             TimeoutMinutes = workflow.TimeoutMinutes,
             Matrix = matrix,
-            Outputs = publishes ? workflow.Outputs.ToDictionary(o => o, o => $"${{{{ steps.build.outputs.{o} }}}}") : new Dictionary<string, string>(),
+            Outputs = publishes ? (shape.Outputs ?? workflow.Outputs).ToDictionary(o => o, o => $"${{{{ steps.{BuildStep.Id}.outputs.{o} }}}}") : new Dictionary<string, string>(),
             Steps = steps,
             Targets = group,
         };
+    }
+
+    /// <summary>
+    /// The one split of the workflow's publishing job, when a feature asks for it: only a workflow of one job on one
+    /// runner, without a matrix, can be split, and a part or the merge must name a target of the build.
+    /// </summary>
+    private static GitHubActionsJobSplit? Split(GitHubActionsAttribute workflow, WorkflowContext build, TargetGraph graph)
+    {
+        var splits = build.Setups.Where(setup => setup.Workflow == workflow.Name)
+            .Select(setup => setup.SplitFor(workflow.Images[0]))
+            .OfType<GitHubActionsJobSplit>()
+            .ToList();
+        if (splits.Count == 0)
+            return null;
+        if (splits.Count > 1)
+            throw new BuildException($"Workflow '{workflow.Name}' is split into jobs by {splits.Count} attributes; one may split it.");
+        if (workflow.JobPerTarget || workflow.Images.Distinct().Count() > 1 || workflow.MatrixParameter is not null)
+            throw new BuildException($"Workflow '{workflow.Name}' splits its publishing job into one job a part, which needs one job on one runner: drop JobPerTarget, the matrix and the other runners.");
+        var split = splits[0];
+        if (split.Parts.Count == 0)
+            throw new BuildException($"Workflow '{workflow.Name}' splits its publishing job into no part; name the parts.");
+        return split with
+        {
+            PartTarget = Resolve(graph, split.PartTarget, workflow.Name, "its split"),
+            MergeTarget = Resolve(graph, split.MergeTarget, workflow.Name, "its split"),
+        };
+    }
+
+    /// <summary>linux/arm64 as a job id's part: linux-arm64.</summary>
+    private static string JobKey(string key) =>
+        System.Text.RegularExpressions.Regex.Replace(key.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
+
+    /// <summary>What sets one job apart from the one the workflow would have: a part of a split, or its merge.</summary>
+    private sealed record JobShape
+    {
+        public string? Id { get; init; }
+        public string? Name { get; init; }
+        public string? RunsOn { get; init; }
+        public IReadOnlyList<string> Needs { get; init; } = [];
+
+        /// <summary>The setup steps in place of the features' own; null: the features'.</summary>
+        public IReadOnlyList<GitHubActionsSetupStep>? SetupSteps { get; init; }
+
+        /// <summary>Parameter values over the features' own.</summary>
+        public IReadOnlyDictionary<string, string> ParameterValues { get; init; } = new Dictionary<string, string>();
+
+        /// <summary>What the job's artifact names end with, so that no two jobs of a run upload one name.</summary>
+        public string ArtifactSuffix { get; init; } = "";
+
+        /// <summary>The job's outputs in place of the workflow's; null: the workflow's.</summary>
+        public IReadOnlyList<string>? Outputs { get; init; }
     }
 
     /// <summary>Contents and the read scopes for everyone; the write scopes only where the job publishes.</summary>
