@@ -130,6 +130,45 @@ public sealed class MultiPlatformTests : IClassFixture<MultiPlatformTests.Releas
         Assert.Equal(before, _release.Registry.Client.Tags(single).ToDictionary(tag => tag, tag => _release.Registry.Client.Manifest(single, tag).Digest));
     }
 
+    [Fact]
+    public void EachPlatformPushedByItselfThenMergedIsOneIndexOfExactlyTheDigestsThePlatformsPushed()
+    {
+        // What the distributed publish workflow's jobs run, run here one after the other: each platform's job, then the merge.
+        const string split = "acme-corp/store-split";
+        string[] login = ["--skip", "Test", "--registry", _release.Registry.Address, "--owner", "Acme-Corp", "--registry-username", SecureRegistry.Username, "--image-name", "store-split"];
+        var environment = new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = SecureRegistry.Password };
+        foreach (var platform in Platforms)
+        {
+            var part = BuildRun.Start(_release.Repository, environment, ["PushPlatformImage", "--platforms", platform, .. login]);
+            Assert.True(part.ExitCode == 0, part.Output);
+        }
+
+        var sha = $"sha-{_release.Repository.HeadCommit[..7]}";
+        // The platforms' jobs push each platform's own tags and nothing else: the version's tags are the merge's.
+        Assert.Equal(Platforms.SelectMany(p => new[] { $"2.1.0-{p.Replace('/', '-')}", $"{sha}-{p.Replace('/', '-')}" }).Order(), _release.Registry.Client.Tags(split));
+        var pushed = Platforms.ToDictionary(p => p, p => _release.Registry.Client.Manifest(split, $"2.1.0-{p.Replace('/', '-')}").Digest);
+
+        // A merge handed a digest its platform's tags do not name writes nothing.
+        var wrong = BuildRun.Start(_release.Repository, environment,
+            ["MergeImage", "--platforms", "linux/amd64,linux/arm64", "--platform-digests", $"linux/amd64={pushed["linux/arm64"]},linux/arm64={pushed["linux/arm64"]}", .. login]);
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains($"The linux/amd64 job reported {pushed["linux/arm64"]}, but {_release.Registry.Address}/{split}:2.1.0-linux-amd64 names {pushed["linux/amd64"]} in {_release.Registry.Address}; nothing was merged.", wrong.Output);
+        Assert.DoesNotContain("   at ", wrong.Output);
+        Assert.DoesNotContain("2.1.0", _release.Registry.Client.Tags(split));
+
+        var merge = BuildRun.Start(_release.Repository, environment,
+            ["MergeImage", "--platforms", "linux/amd64,linux/arm64", "--platform-digests", string.Join(',', pushed.Select(p => $"{p.Key}={p.Value}")), .. login]);
+
+        Assert.True(merge.ExitCode == 0, merge.Output);
+        Assert.DoesNotContain("── BuildImage", merge.Output);
+        var (index, mediaType, digest) = _release.Registry.Client.Manifest(split, "2.1.0");
+        Assert.Equal("application/vnd.oci.image.index.v1+json", mediaType);
+        Assert.All(new[] { "2", "2.1", "2.1.0", "latest", "main", sha }, tag => Assert.Equal(digest, _release.Registry.Client.Manifest(split, tag).Digest));
+        var listed = index.GetProperty("manifests").EnumerateArray()
+            .ToDictionary(m => $"{m.GetProperty("platform").GetProperty("os").GetString()}/{m.GetProperty("platform").GetProperty("architecture").GetString()}", m => m.GetProperty("digest").GetString()!);
+        Assert.Equal(pushed.OrderBy(p => p.Key), listed.OrderBy(p => p.Key));
+    }
+
     [Theory]
     [InlineData("linux/x86_64", "--platforms: 'linux/x86_64' names an architecture .NET does not publish for; use one of linux/amd64, linux/arm64")]
     [InlineData("windows/amd64", "--platforms: 'windows/amd64' is not a linux platform")]
