@@ -12,29 +12,9 @@ namespace Keel;
 /// </summary>
 public abstract class KeelBuild : IKeelBuild
 {
-    internal const string TargetParameter = "Target";
-    internal const string SkipParameter = "Skip";
-    internal const string ForceParameter = "Force";
-    internal const string ContinueParameter = "Continue";
-
     private BuildContext? _context;
     private DotNetTool? _dotNet;
     private GitTool? _git;
-
-    [Parameter("Targets to run (also the first words of the command line); the default target when none is given.", Name = TargetParameter, FromEnvironment = false)]
-    public string[] InvokedTargets { get; private set; } = [];
-
-    [Parameter("Targets to skip; '--skip' alone skips every target that was not invoked.", Name = SkipParameter, FromEnvironment = false)]
-    public string[]? SkippedTargets { get; private set; }
-
-    [Parameter("Targets to run even when they are up to date; '--force' alone forces every target.", Name = ForceParameter, FromEnvironment = false)]
-    public string[]? ForcedTargets { get; private set; }
-
-    [Parameter("After a failure, go on with the targets that do not depend on the failed one.", Name = ContinueParameter, FromEnvironment = false)]
-    public bool ContinueAfterFailure { get; private set; }
-
-    [Parameter("How much the console shows.")]
-    public Verbosity Verbosity { get; private set; } = Verbosity.Normal;
 
     public AbsolutePath RootDirectory => Context.Layout.RootDirectory;
 

@@ -150,19 +150,19 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
     {
         var binder = new ParameterBinder(services.Environment, session.NukeDirectory, session.RootDirectory, session.Redactor, session.Log);
         session.Binding = binder.Bind(session.Build, session.Parameters, session.Invocation, session.ExtensionOptions.Select(o => o.Name));
-        session.Logger.Verbosity = session.Build.Verbosity;
+        session.Logger.Verbosity = session.Options.Verbosity;
     }
 
     private ExecutionPlan Plan(BuildSession session)
     {
         var profile = services.Environment.GetValueOrDefault(Extensions.LaunchSettingsRenderer.TargetVariable);
-        var invoked = session.Build.InvokedTargets.Length > 0
-            ? session.Build.InvokedTargets.Select(name => Resolve(session, name, "target")).ToList()
+        var invoked = session.Options.InvokedTargets.Length > 0
+            ? session.Options.InvokedTargets.Select(name => Resolve(session, name, "target")).ToList()
             : profile is { Length: > 0 }
                 ? [Resolve(session, profile, $"target of the launch profile ({Extensions.LaunchSettingsRenderer.TargetVariable})")]
                 : [session.DefaultTarget?.Name ?? throw new BuildException("No target was given and the build has no default target; name one, e.g. ./build.sh Compile.")];
-        var skip = session.Build.SkippedTargets?.Select(name => Resolve(session, name, "--skip")).ToList();
-        var forced = session.Build.ForcedTargets?.Select(name => Resolve(session, name, "--force")).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var skip = session.Options.SkippedTargets?.Select(name => Resolve(session, name, "--skip")).ToList();
+        var forced = session.Options.ForcedTargets?.Select(name => Resolve(session, name, "--force")).ToHashSet(StringComparer.OrdinalIgnoreCase);
         session.UpToDate.Forced = forced is null ? _ => false : forced.Count == 0 ? _ => true : forced.Contains;
         return Planner.Plan(session.Graph, invoked, skip, StaticSkipReason);
     }
@@ -198,7 +198,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
 
     private async Task<RunRecord> Execute(BuildSession session)
     {
-        var executor = new Executor(session.Log, services.Clock, services.Cancellation, session.UpToDate, session.Build.ContinueAfterFailure);
+        var executor = new Executor(session.Log, services.Clock, services.Cancellation, session.UpToDate, session.Options.ContinueAfterFailure);
         executor.TargetRunning += run => Raise(session, e =>
         {
             e.OnTargetRunning(session, run);

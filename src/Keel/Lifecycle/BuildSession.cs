@@ -55,6 +55,9 @@ public sealed class BuildSession
     /// <summary>Where each parameter's value came from, and the values refused (a secret too short to mask), which are reported with the requirements.</summary>
     internal ParameterBinding Binding { get; set; } = ParameterBinding.None;
 
+    /// <summary>The engine's own options (targets, --skip, --force, --continue, --verbosity); their defaults until bound.</summary>
+    internal EngineOptions Options => Binding.Engine;
+
     /// <summary>Up-to-date checks of this run's targets.</summary>
     internal Incremental.UpToDateCheck UpToDate { get; init; } = null!;
 
