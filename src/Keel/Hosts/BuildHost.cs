@@ -137,13 +137,14 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         var toolEnvironment = services.Environment.ContainsKey(Extensions.LaunchSettingsRenderer.TargetVariable)
             ? services.Environment.Where(e => e.Key != Extensions.LaunchSettingsRenderer.TargetVariable).ToDictionary()
             : services.Environment;
-        var runner = new ProcessRunner(log, toolEnvironment, redactor, services.Cancellation);
+        var runner = new ProcessRunner(log, toolEnvironment, redactor, services.Cancellation.Token);
         var upToDate = new Incremental.UpToDateCheck(layout);
-        build.Attach(new BuildContext(layout, log, services.Environment, runner, new ToolResolver(services.Environment), new IncrementalWork(upToDate, services.Clock)));
+        var contexts = new TargetContexts(log, runner, upToDate, services.Clock);
+        build.Attach(new BuildContext(layout, log, services.Environment, new ToolResolver(services.Environment), contexts));
         var parameters = ParameterDiscovery.Discover(build);
         var targets = TargetDiscovery.Discover(build, defaultTarget);
         var all = BuildExtensions.For(build.GetType(), [.. StandardExtensions.Create(), .. extensions ?? []]);
-        return new BuildSession(build, invocation, services, logger, redactor, layout, targets, parameters, all) { UpToDate = upToDate };
+        return new BuildSession(build, invocation, services, logger, redactor, layout, targets, parameters, all) { UpToDate = upToDate, TargetContexts = contexts };
     }
 
     private void Bind(BuildSession session)
@@ -198,7 +199,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
 
     private async Task<RunRecord> Execute(BuildSession session)
     {
-        var executor = new Executor(session.Log, services.Clock, services.Cancellation, session.UpToDate, session.Options.ContinueAfterFailure);
+        var executor = new Executor(session.Log, services.Clock, services.Cancellation, session.TargetContexts, session.UpToDate, session.Options.ContinueAfterFailure);
         executor.TargetRunning += run => Raise(session, e =>
         {
             e.OnTargetRunning(session, run);

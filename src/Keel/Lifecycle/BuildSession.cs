@@ -61,6 +61,9 @@ public sealed class BuildSession
     /// <summary>Up-to-date checks of this run's targets.</summary>
     internal Incremental.UpToDateCheck UpToDate { get; init; } = null!;
 
+    /// <summary>Makes each target's context as it starts.</summary>
+    internal TargetContexts TargetContexts { get; init; } = null!;
+
     /// <summary>Set once the plan is made.</summary>
     public ExecutionPlan? Plan { get; internal set; }
 
