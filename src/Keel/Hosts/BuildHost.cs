@@ -17,7 +17,9 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
     /// <summary>The lifecycle, from command line to exit code.</summary>
     public async Task<int> RunAsync(Func<KeelBuild> create, IReadOnlyList<string> args, string? defaultTarget)
     {
-        AmbientHost.Current = Host.From(services.Environment);
+        // Resolved once: the build's static Host, its extensions and its injected values all see this one.
+        var host = services.Host ?? Host.From(services.Environment);
+        AmbientHost.Current = host;
         var redactor = new Redactor();
         var invocation = Invocation.Parse(args);
         var root = invocation.Find("root") is { } rootOption ? GivenRoot(rootOption.Values) : FindRoot();
@@ -48,7 +50,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         using var staticLog = AmbientLog.Use(logger.Logger);
         try
         {
-            var session = Create(create(), invocation, layout, logger, redactor, defaultTarget);
+            var session = Create(create(), host, invocation, layout, logger, redactor, defaultTarget);
             var exit = Raise(session, e => e.OnBuildCreated(session));
             if (exit is not null)
                 return exit.Value;
@@ -130,7 +132,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         return RunAsync(create, args, defaultTarget).GetAwaiter().GetResult();
     }
 
-    private BuildSession Create(KeelBuild build, Invocation invocation, BuildLayout layout, BuildLogger logger, Redactor redactor, string? defaultTarget)
+    private BuildSession Create(KeelBuild build, Host host, Invocation invocation, BuildLayout layout, BuildLogger logger, Redactor redactor, string? defaultTarget)
     {
         var log = logger.Logger;
         // A launch profile's target is for this build, not for the tools (or builds) it starts.
@@ -144,7 +146,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         var parameters = ParameterDiscovery.Discover(build);
         var targets = TargetDiscovery.Discover(build, defaultTarget);
         var all = BuildExtensions.For(build.GetType(), [.. StandardExtensions.Create(), .. extensions ?? []]);
-        return new BuildSession(build, invocation, services, logger, redactor, layout, targets, parameters, all) { UpToDate = upToDate, TargetContexts = contexts };
+        return new BuildSession(build, host, invocation, services, logger, redactor, layout, targets, parameters, all) { UpToDate = upToDate, TargetContexts = contexts };
     }
 
     private void Bind(BuildSession session)
