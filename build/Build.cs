@@ -44,14 +44,15 @@ partial class Build : KeelBuild, ITest, IPublish, IPack
         .DependsOn<ICompile>(x => x.Compile)
         .After<ITest>(x => x.Test)
         .Produces(".nuke/temp/test-results")
-        // The three at once: the engine's tests wait on processes, Docker and git much of the time.
-        .Executes(() => Task.WhenAll(EngineTestProjects.Select(project => Task.Run(() => DotNet.Test(s => s
+        // The three at once: the engine's tests wait on processes, Docker and git much of the time. A project not
+        // started yet when Ctrl-C comes is not started at all.
+        .Executes(context => Task.WhenAll(EngineTestProjects.Select(project => Task.Run(() => DotNet.Test(s => s
             .SetProject(RootDirectory / "tests" / project / $"{project}.csproj")
             .SetConfiguration(Configuration)
             .EnableNoRestore()
             .EnableNoBuild()
             .SetResultsDirectory(TemporaryDirectory / "test-results")
-            .AddLogger($"trx;LogFileName={project}.trx"))))));
+            .AddLogger($"trx;LogFileName={project}.trx")), context.CancellationToken))));
 
     // The engine's own tests run first: the end-to-end tests drive the engine through this very build.
     Target EndToEnd => _ => _

@@ -17,5 +17,5 @@ public interface ICompile : IRestore, IHazConfiguration
         .InputValue("command", () => IncrementalInputs.CompileCommand(this))
         .InputValue("sdk", () => DotNet.SdkVersion)
         .Outputs(() => IncrementalInputs.CompileOutputs(this))
-        .Executes(() => IncrementalInputs.Compile(this));
+        .Executes(context => IncrementalInputs.Compile(this, context.Incremental));
 }

@@ -25,7 +25,7 @@ public interface ITest : ICompile
         .InputValue("command", () => IncrementalInputs.Command(TestCommand(this, null)))
         .InputValue("compile", () => IncrementalInputs.CompileCommand(this))
         .InputValue("sdk", () => DotNet.SdkVersion)
-        .Executes(() => IncrementalInputs.Test(this, project => TestCommand(this, project)));
+        .Executes(context => IncrementalInputs.Test(this, context.Incremental, project => TestCommand(this, project)));
 
     private static DotNetTestSettings TestCommand(ITest build, AbsolutePath? project) => build.TestSettings(new DotNetTestSettings()
         .SetProject(project?.Value)

@@ -67,11 +67,11 @@ internal static class IncrementalInputs
     /// changed, the solution in one call; otherwise each changed project that no other changed project references
     /// (building it builds what it references).
     /// </summary>
-    public static void Compile(ICompile build)
+    public static void Compile(ICompile build, IncrementalWork work)
     {
         var graph = ProjectGraph.Read(build.RootDirectory, build.Solution);
         var command = Command(Settings(build, null));
-        var units = graph.Projects.Select(project => (Project: project, Unit: build.Incremental.Unit(
+        var units = graph.Projects.Select(project => (Project: project, Unit: work.Unit(
             project.RelativeTo(build.RootDirectory),
             [.. graph.Sources(project), .. Shared, build.Solution.RelativeTo(build.RootDirectory)],
             [new("command", command), new("sdk", build.DotNet.SdkVersion)],
@@ -104,12 +104,12 @@ internal static class IncrementalInputs
         [.. ProjectGraph.Read(build.RootDirectory, project).Sources(project), .. Shared];
 
     /// <summary>Runs the tests of each test project whose sources, configuration and command changed since its last passing run.</summary>
-    public static void Test(ITest build, Func<AbsolutePath, DotNetTestSettings> settings)
+    public static void Test(ITest build, IncrementalWork work, Func<AbsolutePath, DotNetTestSettings> settings)
     {
         var compile = Command(Settings(build, null));
         foreach (var project in TestProjects(build))
         {
-            var unit = build.Incremental.Unit(project.RelativeTo(build.RootDirectory), Sources(build, project),
+            var unit = work.Unit(project.RelativeTo(build.RootDirectory), Sources(build, project),
                 [new("command", Command(settings(project))), new("compile", compile), new("sdk", build.DotNet.SdkVersion)]);
             if (unit.IsUpToDate)
             {

@@ -12,29 +12,10 @@ namespace Keel;
 /// </summary>
 public abstract class KeelBuild : IKeelBuild
 {
-    internal const string TargetParameter = "Target";
-    internal const string SkipParameter = "Skip";
-    internal const string ForceParameter = "Force";
-    internal const string ContinueParameter = "Continue";
-
     private BuildContext? _context;
-    private DotNetTool? _dotNet;
-    private GitTool? _git;
-
-    [Parameter("Targets to run (also the first words of the command line); the default target when none is given.", Name = TargetParameter, FromEnvironment = false)]
-    public string[] InvokedTargets { get; private set; } = [];
-
-    [Parameter("Targets to skip; '--skip' alone skips every target that was not invoked.", Name = SkipParameter, FromEnvironment = false)]
-    public string[]? SkippedTargets { get; private set; }
-
-    [Parameter("Targets to run even when they are up to date; '--force' alone forces every target.", Name = ForceParameter, FromEnvironment = false)]
-    public string[]? ForcedTargets { get; private set; }
-
-    [Parameter("After a failure, go on with the targets that do not depend on the failed one.", Name = ContinueParameter, FromEnvironment = false)]
-    public bool ContinueAfterFailure { get; private set; }
-
-    [Parameter("How much the console shows.")]
-    public Verbosity Verbosity { get; private set; } = Verbosity.Normal;
+    // Kept with the runner they were made with: a target that runs under another token (one assured after Ctrl-C) gets its own.
+    private (ProcessRunner Runner, DotNetTool Tool)? _dotNet;
+    private (ProcessRunner Runner, GitTool Tool)? _git;
 
     public AbsolutePath RootDirectory => Context.Layout.RootDirectory;
 
@@ -50,16 +31,27 @@ public abstract class KeelBuild : IKeelBuild
 
     public IReadOnlyDictionary<string, string> EnvironmentVariables => Context.Environment;
 
-    public ProcessRunner Processes => Context.Processes;
+    /// <summary>Starts processes under the running target's cancellation token (<see cref="TargetContext.Processes"/>); the build's Ctrl-C outside targets.</summary>
+    public ProcessRunner Processes => Context.Targets.Processes;
 
     public ToolResolver Tools => Context.Tools;
 
-    /// <summary>Up-to-date checks for the parts of a target (one project of Compile, one test project of Test).</summary>
-    public IncrementalWork Incremental => Context.Incremental;
+    /// <summary>Up-to-date checks for the parts of the running target (one project of Compile, one test project of Test): its <see cref="TargetContext.Incremental"/>.</summary>
+    public IncrementalWork Incremental => Context.Targets.Incremental;
 
-    public DotNetTool DotNet => _dotNet ??= new DotNetTool(Processes, Tools, RootDirectory);
+    /// <summary><c>dotnet</c>, run with <see cref="Processes"/>.</summary>
+    public DotNetTool DotNet => ToolFor(ref _dotNet, runner => new DotNetTool(runner, Tools, RootDirectory));
 
-    public GitTool Git => _git ??= new GitTool(Processes, Tools, RootDirectory);
+    /// <summary><c>git</c>, run with <see cref="Processes"/>.</summary>
+    public GitTool Git => ToolFor(ref _git, runner => new GitTool(runner, Tools, RootDirectory));
+
+    private T ToolFor<T>(ref (ProcessRunner Runner, T Tool)? kept, Func<ProcessRunner, T> make)
+    {
+        var runner = Processes;
+        if (kept is not { } made || made.Runner != runner)
+            kept = (runner, make(runner));
+        return kept.Value.Tool;
+    }
 
     /// <summary>
     /// Where the running build runs: a developer's terminal, GitHub Actions, or another CI server. Static, as in NUKE,

@@ -1,8 +1,8 @@
 namespace Keel.Execution;
 
 /// <summary>
-/// The build's Ctrl-C state. <see cref="Current"/> is what work started now must observe: the build's token for
-/// ordinary targets, none for targets that are assured to run after a cancellation.
+/// The build's Ctrl-C state. Each target's <see cref="TargetContext.CancellationToken"/> is made from it: the build's
+/// token for ordinary targets, none for targets that are assured to run after a cancellation.
 /// </summary>
 public sealed class BuildCancellation : IDisposable
 {
@@ -11,10 +11,6 @@ public sealed class BuildCancellation : IDisposable
     public CancellationToken Token => _source.Token;
 
     public bool IsCancellationRequested => _source.IsCancellationRequested;
-
-    public CancellationToken Current { get; internal set; }
-
-    public BuildCancellation() => Current = _source.Token;
 
     public void Cancel() => _source.Cancel();
 

@@ -3,8 +3,9 @@ using Serilog;
 namespace Keel.Execution;
 
 /// <summary>Runs a plan target by target and records what happened to each.</summary>
+/// <param name="contexts">Makes the context each target's actions run with.</param>
 /// <param name="continueAfterFailure">--continue: a failure stops only the targets that depend on it.</param>
-internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellation cancellation, Incremental.UpToDateCheck? upToDate = null, bool continueAfterFailure = false)
+internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellation cancellation, TargetContexts contexts, Incremental.UpToDateCheck? upToDate = null, bool continueAfterFailure = false)
 {
     public event Action<TargetRun>? TargetRunning;
     public event Action<TargetRun>? TargetFinished;
@@ -133,13 +134,14 @@ internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellatio
         }
 
         var token = run.Target.AssuredAfterFailure && cancellation.IsCancellationRequested ? CancellationToken.None : cancellation.Token;
-        cancellation.Current = token;
+        // The context flows with this step only: once it returns, the next target's step starts without it.
+        var context = contexts.Enter(run.Name, token);
         var started = clock.GetTimestamp();
         try
         {
             upToDate?.Starting(run);
             foreach (var action in run.Target.Actions)
-                await WithCancellation(action(token), token);
+                await WithCancellation(action(context), token);
             run.Duration = clock.GetElapsedTime(started);
             upToDate?.Succeeded(run, clock.GetUtcNow());
             Finish(run, TargetStatus.Succeeded, null);
@@ -154,12 +156,6 @@ internal sealed class Executor(ILogger log, TimeProvider clock, BuildCancellatio
         {
             run.Duration = clock.GetElapsedTime(started);
             Fail(run, error);
-        }
-        finally
-        {
-            cancellation.Current = cancellation.Token;
-            if (upToDate is not null)
-                upToDate.Current = null;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Keel.Hosts;
 using Keel.Parameters;
 
 namespace Keel.Extensions;
@@ -63,7 +64,7 @@ internal static class SchemaRenderer
     private static void WriteParameter(Utf8JsonWriter json, ParameterDefinition parameter)
     {
         json.WriteStartObject(parameter.Name);
-        var isTargetList = parameter.IsBuiltIn && parameter.Name is KeelBuild.TargetParameter or KeelBuild.SkipParameter or KeelBuild.ForceParameter;
+        var isTargetList = parameter.IsBuiltIn && parameter.Name is EngineOptions.TargetParameter or EngineOptions.SkipParameter or EngineOptions.ForceParameter;
         if (parameter.IsArray)
         {
             WriteType(json, "array", parameter.IsNullable && !isTargetList);

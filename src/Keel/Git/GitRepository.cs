@@ -4,25 +4,27 @@ namespace Keel.Git;
 
 /// <summary>
 /// The repository the build runs in, as NUKE's <c>[GitRepository]</c> gives it: branch, commit, tags, remote. Each
-/// value is read from git the first time it is asked for. On GitHub Actions the branch comes from the run
-/// (<c>GITHUB_REF</c>, a pull request's head branch), as a checkout there is often detached.
+/// value is read from git the first time it is asked for. On GitHub Actions the branch comes from the run (its ref,
+/// a pull request's head branch), as a checkout there is often detached.
 /// </summary>
 public sealed class GitRepository
 {
-    private readonly GitTool _git;
-    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly Func<GitTool> _git;
+    private readonly Host _host;
     private readonly Lazy<string?> _branch, _commit, _remote;
     private readonly Lazy<IReadOnlyList<string>> _tags;
 
-    internal GitRepository(GitTool git, IReadOnlyDictionary<string, string> environment, AbsolutePath root)
+    /// <param name="git">The build's git, asked for when a value is first read: the target reading it may run under its own token.</param>
+    /// <param name="host">The run's host: on GitHub Actions, its ref names the branch.</param>
+    internal GitRepository(Func<GitTool> git, Host host, AbsolutePath root)
     {
         _git = git;
-        _environment = environment;
+        _host = host;
         LocalDirectory = root;
         _branch = new(ReadBranch);
-        _commit = new(() => _git.TryQuery("rev-parse", "-q", "--verify", "HEAD"));
-        _remote = new(() => _git.TryQuery("remote", "get-url", "origin"));
-        _tags = new(() => (_git.TryQuery("tag", "--points-at", "HEAD") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        _commit = new(() => _git().TryQuery("rev-parse", "-q", "--verify", "HEAD"));
+        _remote = new(() => _git().TryQuery("remote", "get-url", "origin"));
+        _tags = new(() => (_git().TryQuery("tag", "--points-at", "HEAD") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     public AbsolutePath LocalDirectory { get; }
@@ -58,14 +60,14 @@ public sealed class GitRepository
 
     private string? ReadBranch()
     {
-        if (_environment.GetValueOrDefault("GITHUB_ACTIONS") == "true")
+        if (_host is GitHubActions.GitHubActions run)
         {
-            if (_environment.GetValueOrDefault("GITHUB_HEAD_REF") is { Length: > 0 } head)
+            if (run.HeadRef is { Length: > 0 } head)
                 return head;
-            if (_environment.GetValueOrDefault("GITHUB_REF") is { } reference && reference.StartsWith("refs/heads/", StringComparison.Ordinal))
+            if (run.Ref is { } reference && reference.StartsWith("refs/heads/", StringComparison.Ordinal))
                 return reference["refs/heads/".Length..];
         }
 
-        return _git.TryQuery("symbolic-ref", "-q", "--short", "HEAD");
+        return _git().TryQuery("symbolic-ref", "-q", "--short", "HEAD");
     }
 }

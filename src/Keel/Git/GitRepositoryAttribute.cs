@@ -10,6 +10,6 @@ public sealed class GitRepositoryAttribute : InjectionAttribute
     {
         if (memberType != typeof(GitRepository))
             throw new BuildException($"[GitRepository] goes on a member of type GitRepository, not {memberType.Name}.");
-        return new GitRepository(session.Build.Git, session.Services.Environment, session.RootDirectory);
+        return new GitRepository(() => session.Build.Git, session.Host, session.RootDirectory);
     }
 }

@@ -20,6 +20,18 @@ public sealed record GitHubActions() : Host(HostKind.GitHubActions)
     /// <summary>A pull request's base branch, empty otherwise (GITHUB_BASE_REF).</summary>
     public string? BaseRef { get; init; }
 
+    /// <summary>The pull request of a pull_request or pull_request_target run, as its event payload numbers it; null otherwise.</summary>
+    public int? PullRequestNumber { get; init; }
+
+    /// <summary>The pull request's head branch as its event payload names it; null outside a pull request's run.</summary>
+    public string? PullRequestHeadRef { get; init; }
+
+    /// <summary>The pull request's head commit (not the merge commit a pull_request run checks out); null outside a pull request's run.</summary>
+    public string? PullRequestHeadSha { get; init; }
+
+    /// <summary>The repository's default branch, as the event payload names it; null when it does not.</summary>
+    public string? DefaultBranch { get; init; }
+
     public string? Sha { get; init; }
 
     /// <summary><c>push</c>, <c>pull_request</c>, <c>workflow_dispatch</c>...</summary>
@@ -44,10 +56,13 @@ public sealed record GitHubActions() : Host(HostKind.GitHubActions)
 
     public bool IsPullRequest => EventName is "pull_request" or "pull_request_target";
 
+    /// <summary>The run's context from a runner's variables and its event payload.</summary>
     public static GitHubActions FromRunner(IReadOnlyDictionary<string, string> environment)
     {
         string? Text(string name) => environment.GetValueOrDefault(name) is { Length: > 0 } value ? value : null;
         long Number(string name) => long.TryParse(environment.GetValueOrDefault(name), out var value) ? value : 0;
+        var eventName = Text("GITHUB_EVENT_NAME");
+        var payload = EventPayload.Read(Text("GITHUB_EVENT_PATH"), eventName is "pull_request" or "pull_request_target");
         return new GitHubActions
         {
             Repository = Text("GITHUB_REPOSITORY"),
@@ -56,7 +71,11 @@ public sealed record GitHubActions() : Host(HostKind.GitHubActions)
             HeadRef = Text("GITHUB_HEAD_REF"),
             BaseRef = Text("GITHUB_BASE_REF"),
             Sha = Text("GITHUB_SHA"),
-            EventName = Text("GITHUB_EVENT_NAME"),
+            EventName = eventName,
+            PullRequestNumber = payload.PullRequestNumber,
+            PullRequestHeadRef = payload.PullRequestHeadRef,
+            PullRequestHeadSha = payload.PullRequestHeadSha,
+            DefaultBranch = payload.DefaultBranch,
             Workflow = Text("GITHUB_WORKFLOW"),
             Job = Text("GITHUB_JOB"),
             Actor = Text("GITHUB_ACTOR"),

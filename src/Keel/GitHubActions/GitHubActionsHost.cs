@@ -4,7 +4,7 @@ using Keel.Lifecycle;
 namespace Keel.GitHubActions;
 
 /// <summary>
-/// The build on a GitHub Actions runner (GITHUB_ACTIONS=true): secrets masked before anything can print them, one
+/// The build on a GitHub Actions runner (the run's host is <see cref="GitHubActions"/>): secrets masked before anything can print them, one
 /// log group per target, warnings and errors as annotations, reported values in $GITHUB_OUTPUT, and a Markdown
 /// summary in $GITHUB_STEP_SUMMARY.
 /// </summary>
@@ -14,8 +14,7 @@ internal sealed class GitHubActionsHost : IBuildExtension
 
     public int? OnBuildCreated(BuildSession session)
     {
-        var environment = session.Services.Environment;
-        if (environment.GetValueOrDefault("GITHUB_ACTIONS") != "true")
+        if (!IsActive(session))
             return null;
 
         var console = session.Logger.Console;
@@ -30,7 +29,7 @@ internal sealed class GitHubActionsHost : IBuildExtension
         session.Redactor.SecretAdded += secret => Write(WorkflowCommands.Mask(secret));
         session.Logger.AddSink(new AnnotationSink(console));
 
-        if (environment.GetValueOrDefault("GITHUB_OUTPUT") is { Length: > 0 } outputFile)
+        if (session.Services.Environment.GetValueOrDefault("GITHUB_OUTPUT") is { Length: > 0 } outputFile)
             session.Build.Outputs.Set += (name, value) => File.AppendAllText(outputFile, WorkflowCommands.Output(name, value));
         return null;
     }
@@ -53,5 +52,5 @@ internal sealed class GitHubActionsHost : IBuildExtension
             File.AppendAllText(summary, session.Redactor.Redact(StepSummary.Render(record, [.. session.Build.Outputs.Sections, .. session.Extensions.SelectMany(e => e.SummarySections(session))])));
     }
 
-    private static bool IsActive(BuildSession session) => session.Services.Environment.GetValueOrDefault("GITHUB_ACTIONS") == "true";
+    private static bool IsActive(BuildSession session) => session.Host.Kind == HostKind.GitHubActions;
 }

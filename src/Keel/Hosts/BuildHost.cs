@@ -17,7 +17,9 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
     /// <summary>The lifecycle, from command line to exit code.</summary>
     public async Task<int> RunAsync(Func<KeelBuild> create, IReadOnlyList<string> args, string? defaultTarget)
     {
-        AmbientHost.Current = Host.From(services.Environment);
+        // Resolved once: the build's static Host, its extensions and its injected values all see this one.
+        var host = services.Host ?? Host.From(services.Environment);
+        AmbientHost.Current = host;
         var redactor = new Redactor();
         var invocation = Invocation.Parse(args);
         var root = invocation.Find("root") is { } rootOption ? GivenRoot(rootOption.Values) : FindRoot();
@@ -48,7 +50,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         using var staticLog = AmbientLog.Use(logger.Logger);
         try
         {
-            var session = Create(create(), invocation, layout, logger, redactor, defaultTarget);
+            var session = Create(create(), host, invocation, layout, logger, redactor, defaultTarget);
             var exit = Raise(session, e => e.OnBuildCreated(session));
             if (exit is not null)
                 return exit.Value;
@@ -130,39 +132,40 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
         return RunAsync(create, args, defaultTarget).GetAwaiter().GetResult();
     }
 
-    private BuildSession Create(KeelBuild build, Invocation invocation, BuildLayout layout, BuildLogger logger, Redactor redactor, string? defaultTarget)
+    private BuildSession Create(KeelBuild build, Host host, Invocation invocation, BuildLayout layout, BuildLogger logger, Redactor redactor, string? defaultTarget)
     {
         var log = logger.Logger;
         // A launch profile's target is for this build, not for the tools (or builds) it starts.
         var toolEnvironment = services.Environment.ContainsKey(Extensions.LaunchSettingsRenderer.TargetVariable)
             ? services.Environment.Where(e => e.Key != Extensions.LaunchSettingsRenderer.TargetVariable).ToDictionary()
             : services.Environment;
-        var runner = new ProcessRunner(log, toolEnvironment, redactor, services.Cancellation);
+        var runner = new ProcessRunner(log, toolEnvironment, redactor, services.Cancellation.Token);
         var upToDate = new Incremental.UpToDateCheck(layout);
-        build.Attach(new BuildContext(layout, log, services.Environment, runner, new ToolResolver(services.Environment), new IncrementalWork(upToDate, services.Clock)));
+        var contexts = new TargetContexts(log, runner, upToDate, services.Clock);
+        build.Attach(new BuildContext(layout, log, services.Environment, new ToolResolver(services.Environment), contexts));
         var parameters = ParameterDiscovery.Discover(build);
         var targets = TargetDiscovery.Discover(build, defaultTarget);
         var all = BuildExtensions.For(build.GetType(), [.. StandardExtensions.Create(), .. extensions ?? []]);
-        return new BuildSession(build, invocation, services, logger, redactor, layout, targets, parameters, all) { UpToDate = upToDate };
+        return new BuildSession(build, host, invocation, services, logger, redactor, layout, targets, parameters, all) { UpToDate = upToDate, TargetContexts = contexts };
     }
 
     private void Bind(BuildSession session)
     {
         var binder = new ParameterBinder(services.Environment, session.NukeDirectory, session.RootDirectory, session.Redactor, session.Log);
         session.Binding = binder.Bind(session.Build, session.Parameters, session.Invocation, session.ExtensionOptions.Select(o => o.Name));
-        session.Logger.Verbosity = session.Build.Verbosity;
+        session.Logger.Verbosity = session.Options.Verbosity;
     }
 
     private ExecutionPlan Plan(BuildSession session)
     {
         var profile = services.Environment.GetValueOrDefault(Extensions.LaunchSettingsRenderer.TargetVariable);
-        var invoked = session.Build.InvokedTargets.Length > 0
-            ? session.Build.InvokedTargets.Select(name => Resolve(session, name, "target")).ToList()
+        var invoked = session.Options.InvokedTargets.Length > 0
+            ? session.Options.InvokedTargets.Select(name => Resolve(session, name, "target")).ToList()
             : profile is { Length: > 0 }
                 ? [Resolve(session, profile, $"target of the launch profile ({Extensions.LaunchSettingsRenderer.TargetVariable})")]
                 : [session.DefaultTarget?.Name ?? throw new BuildException("No target was given and the build has no default target; name one, e.g. ./build.sh Compile.")];
-        var skip = session.Build.SkippedTargets?.Select(name => Resolve(session, name, "--skip")).ToList();
-        var forced = session.Build.ForcedTargets?.Select(name => Resolve(session, name, "--force")).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var skip = session.Options.SkippedTargets?.Select(name => Resolve(session, name, "--skip")).ToList();
+        var forced = session.Options.ForcedTargets?.Select(name => Resolve(session, name, "--force")).ToHashSet(StringComparer.OrdinalIgnoreCase);
         session.UpToDate.Forced = forced is null ? _ => false : forced.Count == 0 ? _ => true : forced.Contains;
         return Planner.Plan(session.Graph, invoked, skip, StaticSkipReason);
     }
@@ -198,7 +201,7 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
 
     private async Task<RunRecord> Execute(BuildSession session)
     {
-        var executor = new Executor(session.Log, services.Clock, services.Cancellation, session.UpToDate, session.Build.ContinueAfterFailure);
+        var executor = new Executor(session.Log, services.Clock, services.Cancellation, session.TargetContexts, session.UpToDate, session.Options.ContinueAfterFailure);
         executor.TargetRunning += run => Raise(session, e =>
         {
             e.OnTargetRunning(session, run);

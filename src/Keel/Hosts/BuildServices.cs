@@ -21,18 +21,23 @@ public sealed record BuildServices
     /// <summary>False: write no file log.</summary>
     public bool WriteLogFile { get; init; } = true;
 
+    /// <summary>Where the build runs, when the caller has resolved it; otherwise the run resolves it from <see cref="Environment"/>.</summary>
+    internal Host? Host { get; init; }
+
     /// <summary>The services of this process: its environment, working directory and console.</summary>
     public static BuildServices ForThisProcess()
     {
         var environment = System.Environment.GetEnvironmentVariables()
             .Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        var host = Keel.Host.From(environment);
         return new BuildServices
         {
             Environment = environment,
+            Host = host,
             WorkingDirectory = Directory.GetCurrentDirectory(),
             ProgramDirectory = AppContext.BaseDirectory,
-            Console = BuildConsole.System(environment),
+            Console = BuildConsole.System(environment, host),
         };
     }
 }

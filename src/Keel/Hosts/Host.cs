@@ -22,10 +22,18 @@ public record Host(HostKind Kind)
     /// <summary>True on a CI server, false on a developer's machine.</summary>
     public bool IsServer => Kind != HostKind.Terminal;
 
+    /// <summary>CI servers the engine knows by their own variables, asked in turn; any other that sets CI is a plain server.</summary>
+    private static readonly Hosts.IHostProvider[] Providers = [new GitHubActions.GitHubActionsProvider()];
+
+    /// <summary>The host an environment describes, with its run's context; the engine resolves it once per run.</summary>
     public static Host From(IReadOnlyDictionary<string, string> environment)
     {
-        if (environment.GetValueOrDefault("GITHUB_ACTIONS") == "true")
-            return GitHubActions.GitHubActions.FromRunner(environment);
+        foreach (var provider in Providers)
+        {
+            if (provider.Detect(environment) is { } host)
+                return host;
+        }
+
         return environment.TryGetValue("CI", out var ci) && ci is not ("" or "0" or "false" or "False")
             ? new Host(HostKind.Server)
             : new Host(HostKind.Terminal);

@@ -11,21 +11,24 @@ public sealed class IncrementalWork
 {
     private readonly UpToDateCheck _check;
     private readonly TimeProvider _clock;
+    private readonly string? _target;
 
-    internal IncrementalWork(UpToDateCheck check, TimeProvider clock)
+    /// <param name="target">The target whose units these are; null outside any target, where none can be checked.</param>
+    internal IncrementalWork(UpToDateCheck check, TimeProvider clock, string? target)
     {
         _check = check;
         _clock = clock;
+        _target = target;
     }
 
-    /// <summary>Checks one unit of the running target.</summary>
+    /// <summary>Checks one unit of the target.</summary>
     /// <param name="name">The unit, unique within the target: a project's path.</param>
     /// <param name="inputs">Files, folders and globs it reads, relative to the root.</param>
     /// <param name="values">Values its result depends on (configuration, filter, command line).</param>
     /// <param name="outputs">Files, folders and globs it writes.</param>
     public WorkUnit Unit(string name, IEnumerable<string> inputs, IEnumerable<KeyValuePair<string, object?>>? values = null, IEnumerable<string>? outputs = null)
     {
-        var target = _check.Current ?? throw new InvalidOperationException("Units of work are checked inside a target's actions.");
+        var target = _target ?? throw new InvalidOperationException("Units of work are checked inside a target's actions.");
         var inputList = inputs.ToList();
         var outputList = outputs?.ToList() ?? [];
         var declared = new IncrementalDeclaration

@@ -12,9 +12,6 @@ internal sealed class UpToDateCheck(BuildLayout layout)
     /// <summary>Targets that run whatever the check says (--force); set once the parameters are bound.</summary>
     public Func<string, bool> Forced { get; set; } = _ => false;
 
-    /// <summary>The target whose actions run now, for the units of work inside it.</summary>
-    public string? Current { get; set; }
-
     private readonly UpToDateState _state = new(layout);
     private readonly Dictionary<string, string> _inputs = new(StringComparer.OrdinalIgnoreCase);
 
@@ -73,10 +70,9 @@ internal sealed class UpToDateCheck(BuildLayout layout)
         return Verdict.Current($"unchanged since {last.Succeeded.ToLocalTime():yyyy-MM-dd HH:mm:ss}");
     }
 
-    /// <summary>The target starts: what its last success left may be overwritten now, so it no longer counts; its units of work are checked under its name.</summary>
+    /// <summary>The target starts: what its last success left may be overwritten now, so it no longer counts.</summary>
     public void Starting(TargetRun run)
     {
-        Current = run.Name;
         if (run.Target.Incremental is { IsDeclared: true })
             _state.Forget(run.Name);
     }

@@ -10,11 +10,12 @@ namespace Keel.Lifecycle;
 /// <summary>One invocation of a build: its definitions (fixed once created) and the state of this run.</summary>
 public sealed class BuildSession
 {
-    internal BuildSession(KeelBuild build, Invocation invocation, BuildServices services, BuildLogger logger, Redactor redactor,
+    internal BuildSession(KeelBuild build, Host host, Invocation invocation, BuildServices services, BuildLogger logger, Redactor redactor,
         BuildLayout layout, IReadOnlyList<TargetDefinition> targets, IReadOnlyList<ParameterDefinition> parameters,
         IReadOnlyList<IBuildExtension> extensions)
     {
         Build = build;
+        Host = host;
         Invocation = invocation;
         Services = services;
         Logger = logger;
@@ -29,6 +30,9 @@ public sealed class BuildSession
     }
 
     public KeelBuild Build { get; }
+
+    /// <summary>Where the build runs and what the CI run says about it (event, ref, commit, pull request), resolved once per run.</summary>
+    internal Host Host { get; }
     internal Invocation Invocation { get; }
     public BuildServices Services { get; }
     internal BuildLogger Logger { get; }
@@ -55,8 +59,14 @@ public sealed class BuildSession
     /// <summary>Where each parameter's value came from, and the values refused (a secret too short to mask), which are reported with the requirements.</summary>
     internal ParameterBinding Binding { get; set; } = ParameterBinding.None;
 
+    /// <summary>The engine's own options (targets, --skip, --force, --continue, --verbosity); their defaults until bound.</summary>
+    internal EngineOptions Options => Binding.Engine;
+
     /// <summary>Up-to-date checks of this run's targets.</summary>
     internal Incremental.UpToDateCheck UpToDate { get; init; } = null!;
+
+    /// <summary>Makes each target's context as it starts.</summary>
+    internal TargetContexts TargetContexts { get; init; } = null!;
 
     /// <summary>Set once the plan is made.</summary>
     public ExecutionPlan? Plan { get; internal set; }

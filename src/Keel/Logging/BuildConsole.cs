@@ -3,8 +3,11 @@ namespace Keel.Logging;
 /// <summary>The terminal the build talks to; tests hand in their own writers.</summary>
 public sealed record BuildConsole(TextWriter Out, bool Color)
 {
-    /// <summary>This process's standard output; a terminal that closes mid-build ends the writing, not the build.</summary>
-    public static BuildConsole System(IReadOnlyDictionary<string, string> environment) => new(
+    /// <summary>
+    /// This process's standard output; a terminal that closes mid-build ends the writing, not the build. In colour on a
+    /// terminal and on GitHub Actions (whose log shows it), unless NO_COLOR is set.
+    /// </summary>
+    public static BuildConsole System(IReadOnlyDictionary<string, string> environment, Host host) => new(
         new TerminalWriter(Console.Out),
-        !environment.ContainsKey("NO_COLOR") && (!Console.IsOutputRedirected || environment.ContainsKey("GITHUB_ACTIONS")));
+        !environment.ContainsKey("NO_COLOR") && (!Console.IsOutputRedirected || host.Kind == HostKind.GitHubActions));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Keel.CommandLine;
+using Keel.Hosts;
 using Keel.Logging;
 using Serilog;
 
@@ -28,9 +29,9 @@ internal sealed class ParameterBinder(
 
     /// <summary>
     /// Sets every parameter from its sources, into the build's members and its <see cref="KeelBuild.ParameterValues"/>
-    /// (the only home of component parameters' values; TryGetValue reads it). Returns where each bound value came from,
-    /// and the values it refused to bind (secrets too short to be masked), one line each, for the build to report
-    /// before anything runs.
+    /// (the only home of component parameters' values; TryGetValue reads it). Returns the engine's own options (never
+    /// written into the build), where each bound value came from, and the values it refused to bind (secrets too short
+    /// to be masked), one line each, for the build to report before anything runs.
     /// </summary>
     public ParameterBinding Bind(KeelBuild build, IReadOnlyList<ParameterDefinition> parameters, Invocation invocation, IEnumerable<string> extensionOptions)
     {
@@ -42,6 +43,7 @@ internal sealed class ParameterBinder(
 
         var refused = new List<string>();
         var sources = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var engine = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (parameter, raw) in chosen)
         {
             if (parameter.IsSecret && raw.Values.FirstOrDefault(ChosenValues.TooShort) is { } shortSecret)
@@ -51,14 +53,22 @@ internal sealed class ParameterBinder(
             }
 
             var value = ValueConverter.Convert(parameter, raw, rootDirectory);
-            build.ParameterValues.Set(parameter.Member, value);
-            if (!parameter.IsComponentParameter)
-                MemberAccess.Write(build, parameter.Member, value);
+            if (parameter.IsBuiltIn)
+            {
+                engine[parameter.Member.Name] = value;
+            }
+            else
+            {
+                build.ParameterValues.Set(parameter.Member, value);
+                if (!parameter.IsComponentParameter)
+                    MemberAccess.Write(build, parameter.Member, value);
+            }
+
             sources[parameter.Name] = raw.Source;
             log.Debug("{Parameter} = {Value} (from {Source})", parameter.Name, parameter.IsSecret ? Redactor.Mask : string.Join(' ', raw.Values), raw.Source);
         }
 
-        return new ParameterBinding(sources, refused);
+        return new ParameterBinding(sources, refused, EngineOptions.From(engine));
     }
 
     private IEnumerable<string> ParameterFiles(Invocation invocation)
@@ -186,7 +196,7 @@ internal sealed class ParameterBinder(
         ChosenValues chosen)
     {
         var reserved = ReservedOptions.Concat(extensionOptions).Select(ParameterNames.Normalize).ToHashSet();
-        if (invocation.Targets.Count > 0 && Find(parameters, KeelBuild.TargetParameter) is { } targets)
+        if (invocation.Targets.Count > 0 && Find(parameters, EngineOptions.TargetParameter) is { } targets)
             chosen[targets] = new ParameterValue(invocation.Targets, "the command line");
 
         foreach (var option in invocation.Options)

@@ -19,7 +19,7 @@ internal sealed record ParameterDefinition
     public bool IsRequired { get; init; }
     public bool FromEnvironment { get; init; } = true;
 
-    /// <summary>True for parameters Keel itself declares (target list, skip, verbosity).</summary>
+    /// <summary>True for the engine's own options (target list, skip, verbosity), which bind into <see cref="Hosts.EngineOptions"/>.</summary>
     public bool IsBuiltIn { get; init; }
 
     /// <summary>The value the build gives it before anything is bound, rendered for help; null when it has none.</summary>
@@ -36,8 +36,8 @@ internal sealed record ParameterDefinition
     /// <summary>Declared on a component interface: its value lives in the build's <see cref="ParameterValues"/>, which its getter reads.</summary>
     public bool IsComponentParameter => Member.DeclaringType!.IsInterface;
 
-    /// <summary>Where it is declared, for messages: Build.ApiUrl, IHazApi.ApiUrl.</summary>
-    public string DeclaredAt => $"{Member.DeclaringType!.Name}.{Member.Name}";
+    /// <summary>Where it is declared, for messages: Build.ApiUrl, IHazApi.ApiUrl, the engine's option --verbosity.</summary>
+    public string DeclaredAt => IsBuiltIn ? $"the engine's option {CommandLineName}" : $"{Member.DeclaringType!.Name}.{Member.Name}";
 
     /// <summary>The element type for arrays, the underlying type for nullables, else the type itself.</summary>
     public Type ValueType => ValueTypes.Element(Type);

@@ -6,7 +6,8 @@ namespace Keel.Parameters;
 /// <summary>
 /// Finds the [Parameter] members of a build, on its class and base classes and on every component interface it
 /// implements, and reads the defaults it gives them. Order: the build's own parameters (as declared), then the
-/// components' (an interface after the ones it extends, else by name; as declared within one), then Keel's built-in ones.
+/// components' (an interface after the ones it extends, else by name; as declared within one), then the engine's own
+/// options (<see cref="Hosts.EngineOptions"/>).
 /// </summary>
 internal static class ParameterDiscovery
 {
@@ -33,6 +34,12 @@ internal static class ParameterDiscovery
             foreach (var member in declared)
                 Add(Define(build, member));
         }
+
+        // The engine's own options are bound with the build's parameters, into the host's EngineOptions.
+        foreach (var member in typeof(Hosts.EngineOptions).GetProperties(BindingFlags.Instance | BindingFlags.Public)
+            .Where(m => m.GetCustomAttribute<ParameterAttribute>() is not null)
+            .OrderBy(DeclarationOrder))
+            Add(Define(Hosts.EngineOptions.Defaults, member));
 
         var own = found.Where(p => !p.IsComponentParameter).Select(p => p.Member).OfType<PropertyInfo>().ToList();
         foreach (var component in Components(buildType))
@@ -93,7 +100,8 @@ internal static class ParameterDiscovery
         return own.Any(p => p.GetMethod is { } ownGetter && ownGetter.DeclaringType == target.DeclaringType && ownGetter.HasSameMetadataDefinitionAs(target));
     }
 
-    private static ParameterDefinition Define(object build, MemberInfo member)
+    /// <param name="owner">The build, or the engine's default options: what holds the member's default.</param>
+    private static ParameterDefinition Define(object owner, MemberInfo member)
     {
         var attribute = member.GetCustomAttribute<ParameterAttribute>()!;
         var type = member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
@@ -117,8 +125,8 @@ internal static class ParameterDiscovery
             IsNullable = IsNullable(member),
             IsRequired = member.GetCustomAttribute<RequiredAttribute>() is not null,
             FromEnvironment = attribute.FromEnvironment,
-            IsBuiltIn = member.DeclaringType == typeof(KeelBuild),
-            DefaultText = Render(isComponent ? ComponentDefault(build, (PropertyInfo)member) : MemberAccess.Read(build, member), isSecret),
+            IsBuiltIn = member.DeclaringType == typeof(Hosts.EngineOptions),
+            DefaultText = Render(isComponent ? ComponentDefault(owner, (PropertyInfo)member) : MemberAccess.Read(owner, member), isSecret),
         };
     }
 

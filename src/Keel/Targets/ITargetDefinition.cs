@@ -14,6 +14,12 @@ public interface ITargetDefinition
 
     ITargetDefinition Executes(Func<CancellationToken, Task> action);
 
+    /// <summary>An action that takes its target's context: the cancellation token, name, log, processes and up-to-date work it runs with.</summary>
+    ITargetDefinition Executes(Action<TargetContext> action);
+
+    /// <summary>An awaited action that takes its target's context: <c>.Executes(async context =&gt; await ...(context.CancellationToken))</c>.</summary>
+    ITargetDefinition Executes(Func<TargetContext, Task> action);
+
     /// <summary>These targets run before this one, and are planned whenever this one is.</summary>
     ITargetDefinition DependsOn(params Target[] targets);
 

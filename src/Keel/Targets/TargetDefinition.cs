@@ -9,7 +9,7 @@ public sealed record TargetDefinition
     public required string Name { get; init; }
     public required int Index { get; init; }
     public string? Description { get; init; }
-    public IReadOnlyList<Func<CancellationToken, Task>> Actions { get; init; } = [];
+    public IReadOnlyList<Func<TargetContext, Task>> Actions { get; init; } = [];
     public IReadOnlyList<string> DependsOn { get; init; } = [];
     public IReadOnlyList<string> DependentFor { get; init; } = [];
     public IReadOnlyList<string> Before { get; init; } = [];

@@ -6,7 +6,7 @@ namespace Keel;
 /// <summary>Collects a target's declaration; <see cref="Freeze"/> turns it into an immutable definition.</summary>
 internal sealed class TargetDefinitionBuilder(string name, object build) : ITargetDefinition
 {
-    private readonly List<Func<CancellationToken, Task>> _actions = [];
+    private readonly List<Func<TargetContext, Task>> _actions = [];
     private readonly List<Target> _dependsOn = [], _dependentFor = [], _before = [], _after = [], _triggers = [], _triggeredBy = [], _consumes = [];
     private readonly List<Condition> _static = [], _dynamic = [];
     private readonly List<Requirement> _requirements = [];
@@ -26,7 +26,11 @@ internal sealed class TargetDefinitionBuilder(string name, object build) : ITarg
 
     public ITargetDefinition Executes(Func<Task> action) => Set(() => _actions.Add(_ => action()));
 
-    public ITargetDefinition Executes(Func<CancellationToken, Task> action) => Set(() => _actions.Add(action));
+    public ITargetDefinition Executes(Func<CancellationToken, Task> action) => Set(() => _actions.Add(context => action(context.CancellationToken)));
+
+    public ITargetDefinition Executes(Action<TargetContext> action) => Set(() => _actions.Add(context => { action(context); return Task.CompletedTask; }));
+
+    public ITargetDefinition Executes(Func<TargetContext, Task> action) => Set(() => _actions.Add(action));
 
     public ITargetDefinition DependsOn(params Target[] targets) => Set(() => _dependsOn.AddRange(targets));
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Keel.Execution;
 using Keel.Logging;
 using Serilog;
 
@@ -9,12 +8,16 @@ namespace Keel.Tooling;
 /// Starts processes from argument lists, streams their output into the log as it comes (standard error is not
 /// an error by itself), checks the exit code, and kills the whole process tree on Ctrl-C.
 /// </summary>
-public sealed class ProcessRunner(ILogger log, IReadOnlyDictionary<string, string> environment, Redactor redactor, BuildCancellation? cancellation = null)
+/// <param name="cancellationToken">What its processes run under: the build's Ctrl-C, or a target's token.</param>
+public sealed class ProcessRunner(ILogger log, IReadOnlyDictionary<string, string> environment, Redactor redactor, CancellationToken cancellationToken = default)
 {
     private static readonly TimeSpan CleanupLimit = TimeSpan.FromSeconds(30);
 
-    /// <summary>What waits outside a process (a health check, a server coming up) observe: the build's Ctrl-C.</summary>
-    public CancellationToken CancellationToken => cancellation?.Current ?? CancellationToken.None;
+    /// <summary>What its processes, and waits outside a process (a health check, a server coming up), observe.</summary>
+    public CancellationToken CancellationToken => cancellationToken;
+
+    /// <summary>The same runner (log, environment, redaction) under another token: a target's.</summary>
+    internal ProcessRunner Under(CancellationToken token) => new(log, environment, redactor, token);
 
     public ProcessResult Run(ToolInvocation invocation) => RunAsync(invocation).GetAwaiter().GetResult();
 

@@ -24,7 +24,7 @@ public sealed class GitVersionAttribute : InjectionAttribute
             throw new BuildException($"[GitVersion] goes on a member of type GitVersion, not {memberType.Name}.");
         var restored = session.Build.GetType().Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == GitVersionPackage.MetadataKey)?.Value;
-        var runner = new GitVersionRunner(session.Build.Processes, session.Build.Tools, session.Services.Environment, session.Layout, session.Log, restored);
+        var runner = new GitVersionRunner(() => session.Build.Processes, session.Build.Tools, session.Services.Environment, session.Host, session.Layout, session.Log, restored);
         _runner = runner;
         return new GitVersion(() => runner.ComputeJson(Version));
     }

@@ -11,21 +11,24 @@ namespace Keel.Versioning;
 /// a semantic version is that version (<see cref="ReleaseVersionOverlay"/>). Repositories it cannot version correctly
 /// (no git, a shallow clone, a detached HEAD on an untagged commit outside CI) end in one line that says how to fix them.
 /// </summary>
+/// <param name="processes">The build's runner when GitVersion runs: the target that first reads the version may run under its own token.</param>
+/// <param name="host">The run's host: on GitHub Actions its ref says which branch or tag is built on a detached checkout.</param>
 /// <param name="restoredPackage">The folder restore put GitVersion.MsBuild in when the build was compiled, as the build's assembly says; null when it does not say.</param>
-internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver tools, IReadOnlyDictionary<string, string> environment, BuildLayout layout, ILogger log, string? restoredPackage)
+internal sealed class GitVersionRunner(Func<ProcessRunner> processes, ToolResolver tools, IReadOnlyDictionary<string, string> environment, Host host, BuildLayout layout, ILogger log, string? restoredPackage)
 {
     private readonly AbsolutePath root = layout.RootDirectory;
 
     public string ComputeJson(string? packageVersion)
     {
-        var git = new GitTool(processes, tools, root);
+        var runner = processes();
+        var git = new GitTool(runner, tools, root);
         if (!Directory.Exists(root / ".git") && !File.Exists(root / ".git"))
             throw new BuildException($"GitVersion needs a git repository and {root} is not one; build from a clone, not from a copy of the files.");
         if (git.Query("rev-parse", "--is-shallow-repository") == "true")
             throw new BuildException("The repository is a shallow clone, so GitVersion cannot see the history and tags it counts from; fetch all of it with 'git fetch --unshallow', or set 'fetch-depth: 0' on actions/checkout.");
 
         var commit = git.CurrentCommit();
-        var ciRef = environment.GetValueOrDefault("GITHUB_ACTIONS") == "true" ? environment.GetValueOrDefault("GITHUB_REF") : null;
+        var ciRef = (host as GitHubActions.GitHubActions)?.Ref;
         var branch = git.TryQuery("symbolic-ref", "-q", "HEAD") ?? "";
         var tags = (git.TryQuery("tag", "--points-at", "HEAD") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var release = ReleaseTag.Highest(tags);
@@ -47,7 +50,7 @@ internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver too
 
         Directory.CreateDirectory(cache.Parent);
         var output = cache + ".tmp";
-        var result = processes.Run(new ToolInvocation(tools.Resolve("dotnet"), [dll, root, "/output", "file", "/outputfile", output, "/nofetch"])
+        var result = runner.Run(new ToolInvocation(tools.Resolve("dotnet"), [dll, root, "/output", "file", "/outputfile", output, "/nofetch"])
         {
             WorkingDirectory = root,
             LogOutput = false,
@@ -56,7 +59,7 @@ internal sealed class GitVersionRunner(ProcessRunner processes, ToolResolver too
             // "tags/v1.2.3", check that branch out and version it 1.2.4-tags-v1-2-3.1. Outside that support it
             // versions the tagged commit by its tag, which is what a release build means.
             Environment = ciRef?.StartsWith("refs/tags/", StringComparison.Ordinal) == true
-                ? new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = null }
+                ? new Dictionary<string, string?> { [GitHubActions.GitHubActionsProvider.Variable] = null }
                 : new Dictionary<string, string?>(),
         });
         if (result.ExitCode != 0 || !File.Exists(output))

@@ -1,3 +1,6 @@
+using Keel.Hosts;
+using Keel.Logging;
+using Keel.Tests.GitHubActions;
 using Keel.Tests.Support;
 
 namespace Keel.Tests.Hosts;
@@ -21,6 +24,54 @@ public class HostTests
             environment["CI"] = ci;
 
         Assert.True(expected == Host.From(environment).Kind, behaviour);
+    }
+
+    [Theory]
+    [InlineData("pull-request", "pull_request", 17, "5555555eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee")]
+    [InlineData("pull-request-target", "pull_request_target", 17, "5555555eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee")]
+    [InlineData("push-main", "push", null, null)]
+    public void AGitHubActionsRunSaysWhatItIsAboutFromItsVariablesAndEventPayload(string fixture, string gitEvent, int? pullRequest, string? head)
+    {
+        var run = Assert.IsType<Keel.GitHubActions.GitHubActions>(Host.From(Fixture.Environment(fixture)));
+
+        Assert.Equal(gitEvent, run.EventName);
+        Assert.Equal(pullRequest, run.PullRequestNumber);
+        Assert.Equal(head, run.PullRequestHeadSha);
+        Assert.Equal(pullRequest is null ? null : "feature/cart", run.PullRequestHeadRef);
+        Assert.Equal("main", run.DefaultBranch);
+    }
+
+    [Fact]
+    public void AnUnreadableEventPayloadLeavesOnlyWhatTheVariablesSay()
+    {
+        using var root = new TempDirectory(nuke: false);
+        var environment = Fixture.Environment("pull-request");
+        environment["GITHUB_EVENT_PATH"] = root.Write("event.json", "{ not json");
+
+        var run = Assert.IsType<Keel.GitHubActions.GitHubActions>(Host.From(environment));
+
+        Assert.Null(run.PullRequestNumber);
+        Assert.Equal("feature/cart", run.HeadRef);
+        Assert.Equal("refs/pull/17/merge", run.Ref);
+    }
+
+    [Fact]
+    public void ARunUsesTheHostItWasHandedAndDoesNotReadTheEnvironmentAgain()
+    {
+        using var root = new TempDirectory();
+        var services = new BuildServices
+        {
+            Environment = new Dictionary<string, string> { ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "" },
+            WorkingDirectory = root.Path,
+            Console = new BuildConsole(new StringWriter(), Color: false),
+            Host = new Keel.GitHubActions.GitHubActions { Repository = "Acme/store" },
+        };
+
+        var outcome = TestBuild.Run<Templated>(["Show"], root: root, services: services);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Output);
+        Assert.Equal("Release GitHubActions True", ((Templated)outcome.Session!.Build).Seen);
+        Assert.Same(services.Host, outcome.Session.Host);
     }
 
     private sealed class Templated : KeelBuild

@@ -7,7 +7,7 @@ namespace Keel.Tests.Support;
 /// <summary>Runs a build in this process, in its own folder, with its own console, environment and extensions.</summary>
 public static class TestBuild
 {
-    public static BuildOutcome Run<T>(string[] args, string? defaultTarget = null, IReadOnlyDictionary<string, string>? environment = null, TempDirectory? root = null, BuildServices? services = null)
+    public static BuildOutcome Run<T>(string[] args, string? defaultTarget = null, IReadOnlyDictionary<string, string>? environment = null, TempDirectory? root = null, BuildServices? services = null, IReadOnlyList<IBuildExtension>? extensions = null)
         where T : KeelBuild, new()
     {
         using var owned = root is null ? new TempDirectory() : null;
@@ -26,7 +26,7 @@ public static class TestBuild
                 Console = new BuildConsole(console, Color: false),
                 WorkingDirectory = directory.Path,
             },
-            [capture]);
+            [capture, .. extensions ?? []]);
         var exit = host.RunAsync(() => new T(), args, defaultTarget).GetAwaiter().GetResult();
         var logFile = directory.File(".nuke/temp/build.log");
         return new BuildOutcome(exit, console.ToString(), capture.Session, File.Exists(logFile) ? File.ReadAllText(logFile) : "");

@@ -29,7 +29,7 @@ public class ProcessRunnerTests
         new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(new RedactingSink(_redactor, _log)).CreateLogger(),
         environment ?? new Dictionary<string, string> { ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "", ["KEPT"] = "from the build" },
         _redactor,
-        cancellation);
+        cancellation?.Token ?? CancellationToken.None);
 
     private static ToolInvocation Program(params string[] args) => new(Repository.DotNet, [Repository.TestProgram, .. args]);
 
