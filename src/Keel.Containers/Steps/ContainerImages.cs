@@ -32,7 +32,7 @@ public sealed class ContainerImages
     public DockerTool Docker => _context.Docker;
 
     /// <summary>What is being built (ref, commit, default branch, owner), from GitHub Actions or git.</summary>
-    public SourceContext Source => _source ??= new SourceContextReader(_build.Git, _build.EnvironmentVariables).Read();
+    public SourceContext Source => _source ??= new SourceContextReader(_build.Git, KeelBuild.Host, _build.EnvironmentVariables).Read();
 
     /// <summary>
     /// Makes sure a Docker engine answers; checked once per run, as building, smoke-testing and pushing all need it.
