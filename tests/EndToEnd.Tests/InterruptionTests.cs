@@ -2,8 +2,7 @@ namespace EndToEnd.Tests;
 
 /// <summary>
 /// Ctrl-C in the middle of the image job, for real: the build stops within seconds with exit code 130, and leaves
-/// nothing behind: no credentials under .nuke/temp, no container. What a run killed outright (kill -9) left, the next
-/// run removes.
+/// nothing behind: no credentials under .nuke/temp, no container. (What a run killed outright leaves: <see cref="KilledRunTests"/>.)
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class InterruptionTests : IDisposable
@@ -39,35 +38,6 @@ public sealed class InterruptionTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(Credentials));
         Assert.Matches(@"(?m)^PushImage\s+Aborted", run.Output);
         Assert.DoesNotContain("   at ", run.Output);
-    }
-
-    [Fact]
-    public void TheContainerOfARunKilledOutrightIsRemovedByTheNextRun()
-    {
-        var arguments = new[] { "SmokeTest", "--skip", "Test", "--registry", _registry.Address, "--owner", "Acme-Corp", "--image-name", "killed" };
-        var reference = $"{_registry.Address}/acme-corp/killed:sha-{_repository.HeadCommit[..7]}";
-        bool Running() => Shell.Check("docker", "ps", "--quiet", "--filter", $"ancestor={reference}", "--filter", "status=running").Length > 0;
-
-        try
-        {
-            var killed = BuildRun.StartAndKill(_repository, new Dictionary<string, string>(), "> docker run", Running, arguments);
-
-            Assert.True(killed.ExitCode == 137, killed.Output);
-            var left = Containers(reference);
-            Assert.True(left.Count == 1, $"the killed run left {left.Count} containers:\n{killed.Output}");
-
-            var next = BuildRun.Start(_repository, new Dictionary<string, string>(), arguments);
-
-            Assert.True(next.ExitCode == 0, next.Output);
-            Assert.Matches(@"Removing what interrupted runs left: container keel-smoke-[0-9a-f]+\.", next.Output);
-            Assert.Empty(Containers(reference));
-        }
-        finally
-        {
-            // The engine is shared: whatever the outcome, this test's containers go.
-            if (Containers(reference) is { Count: > 0 } stray)
-                Shell.Run("docker", ["rm", "--force", .. stray]);
-        }
     }
 
     [Fact]
