@@ -1,7 +1,7 @@
 namespace Keel.Containers;
 
 /// <summary>The labels Keel reads back from images, beside the OCI ones it writes.</summary>
-public static class ImageLabels
+internal static class ImageLabels
 {
     /// <summary>The commit an image was built from (OCI).</summary>
     public const string Revision = "org.opencontainers.image.revision";

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Keel.Containers;
 
 /// <summary>The one place where names become valid image tags and repository paths.</summary>
-public static partial class ImageNames
+internal static partial class ImageNames
 {
     public const int MaxTagLength = 128;
 

@@ -2,7 +2,7 @@ using Keel.Tooling;
 namespace Keel.Containers;
 
 /// <summary>What the build may do to this machine: install packages (root on Debian or Ubuntu) and start daemons.</summary>
-public sealed record MachineFacts(bool IsRoot, string OsId, bool HasAptGet, bool HasStartStopDaemon)
+internal sealed record MachineFacts(bool IsRoot, string OsId, bool HasAptGet, bool HasStartStopDaemon)
 {
     /// <summary>Missing tools may be installed with apt-get: running as root on Debian or Ubuntu.</summary>
     public bool CanInstallPackages => IsRoot && HasAptGet && OsId is "debian" or "ubuntu";

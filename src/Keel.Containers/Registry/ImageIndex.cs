@@ -8,14 +8,14 @@ namespace Keel.Containers;
 /// <param name="Digest">The digest of its manifest.</param>
 /// <param name="MediaType">The manifest's media type (Docker v2 or OCI image manifest).</param>
 /// <param name="Size">The manifest's size in bytes.</param>
-public sealed record PlatformManifest(ContainerPlatform Platform, string Digest, string MediaType, long Size);
+internal sealed record PlatformManifest(ContainerPlatform Platform, string Digest, string MediaType, long Size);
 
 /// <summary>
 /// Pure: the OCI image index that lists one manifest per platform, the thing a multi-platform tag names. The image's
 /// labels go in as the index's annotations, where registries such as ghcr.io read the source and description of a
 /// multi-platform image. The same platforms and annotations always give the same bytes, so a re-run gives the same digest.
 /// </summary>
-public static class ImageIndex
+internal static class ImageIndex
 {
     public const string MediaType = "application/vnd.oci.image.index.v1+json";
 

@@ -20,5 +20,5 @@ public sealed record ContainerOptions
     public string? LocalRegistryOption { get; init; }
 
     /// <summary>The machine's facts; read from this machine when null.</summary>
-    public MachineFacts? Machine { get; init; }
+    internal MachineFacts? Machine { get; init; }
 }

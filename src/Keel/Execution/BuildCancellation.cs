@@ -4,7 +4,7 @@ namespace Keel.Execution;
 /// The build's Ctrl-C state. Each target's <see cref="TargetContext.CancellationToken"/> is made from it: the build's
 /// token for ordinary targets, none for targets that are assured to run after a cancellation.
 /// </summary>
-public sealed class BuildCancellation : IDisposable
+internal sealed class BuildCancellation : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
 

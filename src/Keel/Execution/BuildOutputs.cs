@@ -11,12 +11,14 @@ public sealed class BuildOutputs
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly List<SummarySection> _sections = [];
 
-    public IReadOnlyDictionary<string, string> Values => _values;
+    internal BuildOutputs() { }
+
+    internal IReadOnlyDictionary<string, string> Values => _values;
 
     /// <summary>The sections of the build's summary the run's targets added, in order.</summary>
-    public IReadOnlyList<SummarySection> Sections => _sections;
+    internal IReadOnlyList<SummarySection> Sections => _sections;
 
-    public event Action<string, string>? Set;
+    internal event Action<string, string>? Set;
 
     public void Report(string name, string value)
     {

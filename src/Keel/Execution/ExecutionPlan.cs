@@ -1,7 +1,7 @@
 namespace Keel.Execution;
 
 /// <summary>The ordered targets of one invocation, with the ordering edges between them for the plan graph.</summary>
-public sealed record ExecutionPlan(IReadOnlyList<PlannedTarget> Steps)
+internal sealed record ExecutionPlan(IReadOnlyList<PlannedTarget> Steps)
 {
     public IEnumerable<PlannedTarget> Running => Steps.Where(s => s.SkipReason is null);
 }

@@ -1,7 +1,7 @@
 namespace Keel.Execution;
 
 /// <summary>One step of the plan: the target, whether it was asked for, and why it will be skipped (null: it runs).</summary>
-public sealed record PlannedTarget(TargetDefinition Target, bool Invoked, string? SkipReason)
+internal sealed record PlannedTarget(TargetDefinition Target, bool Invoked, string? SkipReason)
 {
     public string Name => Target.Name;
 }

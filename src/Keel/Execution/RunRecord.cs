@@ -1,9 +1,11 @@
 namespace Keel.Execution;
 
 /// <summary>The outcome of a run: one record per planned target, in plan order.</summary>
-public sealed class RunRecord(IReadOnlyList<TargetRun> targets)
+public sealed class RunRecord
 {
-    public IReadOnlyList<TargetRun> Targets { get; } = targets;
+    internal RunRecord(IReadOnlyList<TargetRun> targets) => Targets = targets;
+
+    public IReadOnlyList<TargetRun> Targets { get; }
 
     public bool Cancelled { get; internal set; }
 

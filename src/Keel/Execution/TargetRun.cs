@@ -1,10 +1,12 @@
 namespace Keel.Execution;
 
 /// <summary>What happened to one target during a run; the definition itself never changes.</summary>
-public sealed class TargetRun(PlannedTarget step)
+public sealed class TargetRun
 {
-    public PlannedTarget Step { get; } = step;
-    public TargetDefinition Target => Step.Target;
+    internal TargetRun(PlannedTarget step) => Step = step;
+
+    internal PlannedTarget Step { get; }
+    internal TargetDefinition Target => Step.Target;
     public string Name => Step.Name;
     public TargetStatus Status { get; internal set; } = TargetStatus.Pending;
     public TimeSpan Duration { get; internal set; }

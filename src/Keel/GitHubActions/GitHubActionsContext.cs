@@ -4,52 +4,54 @@ namespace Keel.GitHubActions;
 /// The build on a GitHub Actions runner, with the run's context from the runner's variables, as NUKE's
 /// <c>GitHubActions</c> host gives it. Secrets (GITHUB_TOKEN) are not part of it: declare them as parameters.
 /// </summary>
-public sealed record GitHubActions() : Host(HostKind.GitHubActions)
+public sealed record GitHubActions : Host
 {
-    /// <summary><c>owner/name</c> (GITHUB_REPOSITORY).</summary>
-    public string? Repository { get; init; }
+    internal GitHubActions() : base(HostKind.GitHubActions) { }
 
-    public string? RepositoryOwner { get; init; }
+    /// <summary><c>owner/name</c> (GITHUB_REPOSITORY).</summary>
+    public string? Repository { get; internal init; }
+
+    public string? RepositoryOwner { get; internal init; }
 
     /// <summary>The full ref that started the run: <c>refs/heads/main</c>, <c>refs/tags/v1.2.3</c>, <c>refs/pull/7/merge</c>.</summary>
-    public string? Ref { get; init; }
+    public string? Ref { get; internal init; }
 
     /// <summary>A pull request's head branch, empty otherwise (GITHUB_HEAD_REF).</summary>
-    public string? HeadRef { get; init; }
+    public string? HeadRef { get; internal init; }
 
     /// <summary>A pull request's base branch, empty otherwise (GITHUB_BASE_REF).</summary>
-    public string? BaseRef { get; init; }
+    public string? BaseRef { get; internal init; }
 
     /// <summary>The pull request of a pull_request or pull_request_target run, as its event payload numbers it; null otherwise.</summary>
-    public int? PullRequestNumber { get; init; }
+    public int? PullRequestNumber { get; internal init; }
 
     /// <summary>The pull request's head branch as its event payload names it; null outside a pull request's run.</summary>
-    public string? PullRequestHeadRef { get; init; }
+    public string? PullRequestHeadRef { get; internal init; }
 
     /// <summary>The pull request's head commit (not the merge commit a pull_request run checks out); null outside a pull request's run.</summary>
-    public string? PullRequestHeadSha { get; init; }
+    public string? PullRequestHeadSha { get; internal init; }
 
     /// <summary>The repository's default branch, as the event payload names it; null when it does not.</summary>
-    public string? DefaultBranch { get; init; }
+    public string? DefaultBranch { get; internal init; }
 
-    public string? Sha { get; init; }
+    public string? Sha { get; internal init; }
 
     /// <summary><c>push</c>, <c>pull_request</c>, <c>workflow_dispatch</c>...</summary>
-    public string? EventName { get; init; }
+    public string? EventName { get; internal init; }
 
-    public string? Workflow { get; init; }
+    public string? Workflow { get; internal init; }
 
-    public string? Job { get; init; }
+    public string? Job { get; internal init; }
 
-    public string? Actor { get; init; }
+    public string? Actor { get; internal init; }
 
-    public long RunId { get; init; }
+    public long RunId { get; internal init; }
 
-    public long RunNumber { get; init; }
+    public long RunNumber { get; internal init; }
 
-    public long RunAttempt { get; init; }
+    public long RunAttempt { get; internal init; }
 
-    public string ServerUrl { get; init; } = "https://github.com";
+    public string ServerUrl { get; internal init; } = "https://github.com";
 
     /// <summary>The run's page: <c>https://github.com/owner/name/actions/runs/123</c>.</summary>
     public string? RunUrl => Repository is null || RunId == 0 ? null : $"{ServerUrl}/{Repository}/actions/runs/{RunId}";
@@ -57,7 +59,7 @@ public sealed record GitHubActions() : Host(HostKind.GitHubActions)
     public bool IsPullRequest => EventName is "pull_request" or "pull_request_target";
 
     /// <summary>The run's context from a runner's variables and its event payload.</summary>
-    public static GitHubActions FromRunner(IReadOnlyDictionary<string, string> environment)
+    internal static GitHubActions FromRunner(IReadOnlyDictionary<string, string> environment)
     {
         string? Text(string name) => environment.GetValueOrDefault(name) is { Length: > 0 } value ? value : null;
         long Number(string name) => long.TryParse(environment.GetValueOrDefault(name), out var value) ? value : 0;

@@ -7,7 +7,7 @@ namespace Keel;
 /// </summary>
 public sealed record BuildLayout
 {
-    public BuildLayout(AbsolutePath rootDirectory) => RootDirectory = rootDirectory;
+    internal BuildLayout(AbsolutePath rootDirectory) => RootDirectory = rootDirectory;
 
     public AbsolutePath RootDirectory { get; }
 
@@ -24,7 +24,7 @@ public sealed record BuildLayout
     public AbsolutePath SchemaFile => NukeDirectory / "build.schema.json";
 
     /// <summary>The folder of the build project.</summary>
-    public AbsolutePath BuildDirectory { get; init; } = null!;
+    public AbsolutePath BuildDirectory { get; internal init; } = null!;
 
     /// <summary>The build project, which the scripts compile.</summary>
     public AbsolutePath BuildProject => BuildDirectory / "_build.csproj";
@@ -33,16 +33,16 @@ public sealed record BuildLayout
     public AbsolutePath LaunchSettingsFile => BuildDirectory / "Properties" / "launchSettings.json";
 
     /// <summary>The script that starts the build on Linux and macOS, as a command from the root.</summary>
-    public string UnixScript { get; init; } = "./build.sh";
+    public string UnixScript { get; internal init; } = "./build.sh";
 
     /// <summary>The script that starts the build on Windows, as a command from the root.</summary>
-    public string WindowsScript { get; init; } = "./build.cmd";
+    public string WindowsScript { get; internal init; } = "./build.cmd";
 
     /// <summary>The marker folder's name.</summary>
     public const string MarkerDirectory = ".nuke";
 
     /// <summary>The layout of the repository at <paramref name="rootDirectory"/>, with its build in <c>build/</c>.</summary>
-    public static BuildLayout At(AbsolutePath rootDirectory) => new(rootDirectory) { BuildDirectory = rootDirectory / "build" };
+    internal static BuildLayout At(AbsolutePath rootDirectory) => new(rootDirectory) { BuildDirectory = rootDirectory / "build" };
 
     /// <summary>A path of the layout as the user sees it: relative to the root, with forward slashes.</summary>
     public string Show(AbsolutePath path) => path.RelativeTo(RootDirectory);

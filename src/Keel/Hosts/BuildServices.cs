@@ -13,13 +13,13 @@ public sealed record BuildServices
     public required string WorkingDirectory { get; init; }
 
     /// <summary>Where the build program lives; the root is looked for above it when the working directory is outside the repository.</summary>
-    public string? ProgramDirectory { get; init; }
+    internal string? ProgramDirectory { get; init; }
     public required BuildConsole Console { get; init; }
-    public TimeProvider Clock { get; init; } = TimeProvider.System;
-    public BuildCancellation Cancellation { get; init; } = new();
+    internal TimeProvider Clock { get; init; } = TimeProvider.System;
+    internal BuildCancellation Cancellation { get; init; } = new();
 
     /// <summary>False: write no file log.</summary>
-    public bool WriteLogFile { get; init; } = true;
+    internal bool WriteLogFile { get; init; } = true;
 
     /// <summary>Where the build runs, when the caller has resolved it; otherwise the run resolves it from <see cref="Environment"/>.</summary>
     internal Host? Host { get; init; }

@@ -34,7 +34,7 @@ public sealed class BuildSession
     /// <summary>Where the build runs and what the CI run says about it (event, ref, commit, pull request), resolved once per run.</summary>
     internal Host Host { get; }
     internal Invocation Invocation { get; }
-    public BuildServices Services { get; }
+    internal BuildServices Services { get; }
     internal BuildLogger Logger { get; }
     public ILogger Log => Logger.Logger;
     public Redactor Redactor { get; }
@@ -42,7 +42,7 @@ public sealed class BuildSession
     public AbsolutePath RootDirectory => Layout.RootDirectory;
     public AbsolutePath NukeDirectory => Layout.NukeDirectory;
     public AbsolutePath TemporaryDirectory => Layout.TemporaryDirectory;
-    public IReadOnlyList<TargetDefinition> Targets { get; }
+    internal IReadOnlyList<TargetDefinition> Targets { get; }
     internal IReadOnlyList<ParameterDefinition> Parameters { get; }
 
     /// <summary>The engine's extensions and the build's own, in the order they hear each event.</summary>
@@ -51,10 +51,10 @@ public sealed class BuildSession
     /// <summary>The options the build's extensions read themselves (--plan, --generate-configuration, ...).</summary>
     public IReadOnlyList<ExtensionOption> ExtensionOptions { get; }
     internal TargetGraph Graph { get; }
-    public TargetDefinition? DefaultTarget => Targets.FirstOrDefault(t => t.IsDefault);
+    internal TargetDefinition? DefaultTarget => Targets.FirstOrDefault(t => t.IsDefault);
 
     /// <summary>Targets shown in help, the schema and the IDE profiles: dependencies before dependents.</summary>
-    public IReadOnlyList<TargetDefinition> ListedTargets { get; }
+    internal IReadOnlyList<TargetDefinition> ListedTargets { get; }
 
     /// <summary>Where each parameter's value came from, and the values refused (a secret too short to mask), which are reported with the requirements.</summary>
     internal ParameterBinding Binding { get; set; } = ParameterBinding.None;
@@ -69,7 +69,7 @@ public sealed class BuildSession
     internal TargetContexts TargetContexts { get; init; } = null!;
 
     /// <summary>Set once the plan is made.</summary>
-    public ExecutionPlan? Plan { get; internal set; }
+    internal ExecutionPlan? Plan { get; set; }
 
     /// <summary>Set once the plan has run.</summary>
     public RunRecord? Record { get; internal set; }

@@ -7,7 +7,7 @@ public sealed record BuildConsole(TextWriter Out, bool Color)
     /// This process's standard output; a terminal that closes mid-build ends the writing, not the build. In colour on a
     /// terminal and on GitHub Actions (whose log shows it), unless NO_COLOR is set.
     /// </summary>
-    public static BuildConsole System(IReadOnlyDictionary<string, string> environment, Host host) => new(
+    internal static BuildConsole System(IReadOnlyDictionary<string, string> environment, Host host) => new(
         new TerminalWriter(Console.Out),
         !environment.ContainsKey("NO_COLOR") && (!Console.IsOutputRedirected || host.Kind == HostKind.GitHubActions));
 }

@@ -7,9 +7,9 @@ public sealed class Redactor
     private readonly Lock _gate = new();
     private string[] _secrets = [];
 
-    public IReadOnlyList<string> Secrets => _secrets;
+    internal IReadOnlyList<string> Secrets => _secrets;
 
-    public event Action<string>? SecretAdded;
+    internal event Action<string>? SecretAdded;
 
     public void Add(string? secret)
     {

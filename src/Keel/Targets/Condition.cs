@@ -1,4 +1,4 @@
 namespace Keel;
 
 /// <summary>A condition and the source text it was written as, which doubles as the skip reason.</summary>
-public sealed record Condition(Func<bool> Evaluate, string Text);
+internal sealed record Condition(Func<bool> Evaluate, string Text);

@@ -4,7 +4,7 @@ namespace Keel;
 /// A target as declared: immutable once the build is created. What happens to it during a run lives in
 /// <see cref="Execution.TargetRun"/>, never here.
 /// </summary>
-public sealed record TargetDefinition
+internal sealed record TargetDefinition
 {
     public required string Name { get; init; }
     public required int Index { get; init; }
