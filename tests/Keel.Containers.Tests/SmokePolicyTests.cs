@@ -214,4 +214,11 @@ public class SmokePolicyTests
         Assert.Null(image.Variable("ASPNETCORE_URLS"));
         Assert.Equal(new ImageConfig("linux/amd64", [], []).Platform, ImageConfig.Parse("""[{"Os":"linux","Architecture":"amd64","Config":{"Env":null}}]""").Platform);
     }
+
+    [Theory]
+    [InlineData(60, false, 60)]
+    [InlineData(60, true, 180)]
+    [InlineData(5, true, 15)]
+    public void AnImageRunUnderEmulationIsGivenThreeTimesTheChecksTimeLimit(int seconds, bool emulated, int limit) =>
+        Assert.Equal(TimeSpan.FromSeconds(limit), SmokeTestRun.TimeLimit(new SmokeCheck { Timeout = TimeSpan.FromSeconds(seconds) }, emulated));
 }

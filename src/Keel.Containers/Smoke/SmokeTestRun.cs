@@ -11,7 +11,7 @@ namespace Keel.Containers;
 /// reach it, or the time is up; then remove it. A failure is one line (<see cref="SmokeFailure"/>).
 /// </summary>
 /// <param name="docker">The docker command line.</param>
-/// <param name="enginePlatform">The engine's own platform, asked only where the check reads the architecture of an image run natively.</param>
+/// <param name="enginePlatform">The engine's own platform: whether another platform's image runs under emulation, and the architecture an image run natively reports.</param>
 /// <param name="log">The build's log.</param>
 /// <param name="cancellation">The build's Ctrl-C: it ends every wait at once, and the container is removed all the same.</param>
 internal sealed class SmokeTestRun(DockerTool docker, Func<ContainerPlatform> enginePlatform, ILogger log, CancellationToken cancellation)
@@ -29,6 +29,12 @@ internal sealed class SmokeTestRun(DockerTool docker, Func<ContainerPlatform> en
 
     private const int LogLines = 20;
 
+    /// <summary>How many times the check's time limit an image run under emulation is given: its app starts many times slower.</summary>
+    public const int EmulatedAllowance = 3;
+
+    /// <summary>The time limit of one smoke test: the check's own, <see cref="EmulatedAllowance"/> times that under emulation.</summary>
+    public static TimeSpan TimeLimit(SmokeCheck check, bool emulated) => emulated ? check.Timeout * EmulatedAllowance : check.Timeout;
+
     public void Run(string reference, SmokeCheck check, ContainerPlatform? platform)
     {
         if (check.Problem() is { } problem)
@@ -36,6 +42,12 @@ internal sealed class SmokeTestRun(DockerTool docker, Func<ContainerPlatform> en
         var image = Inspect(reference);
         if (platform is not null && !platform.RunsOn(image.Platform))
             throw new BuildException($"{reference} is an image for {(image.Platform.Trim('/').Length > 0 ? image.Platform : "no platform")}, not {platform}; the base image for {platform} is wrong, remove it (docker image rm) and build again.");
+        if (platform is not null && !platform.RunsOn(enginePlatform().ToString()))
+        {
+            check = check with { Timeout = TimeLimit(check, emulated: true) };
+            log.Information("{Platform} runs under emulation here: its smoke test is given {Limit} s, {Allowance} times the check's time limit.", platform, check.Timeout.TotalSeconds, EmulatedAllowance);
+        }
+
         var port = SmokePort.Choose(check.Port, image);
         var failure = new SmokeFailure(reference, check, port, image);
 
