@@ -21,7 +21,8 @@ bench_cleanup() {
 
 bench_load() {
     echo "Machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); busiest processes besides this one:"
-    ps -eo pcpu,etime,args --sort=-pcpu | grep -v -e "$$" -e 'ps -eo' | head -n 6 | cut -c1-150
+    # awk reads to the end: head would close the pipe early, and pipefail would take ps's SIGPIPE for a failure.
+    ps -eo pcpu,etime,args --sort=-pcpu | grep -v -e "$$" -e 'ps -eo' | awk 'NR <= 6' | cut -c1-150
 }
 
 bench_registry() {

@@ -59,6 +59,8 @@ smoke_seconds() { grep -oP "Smoke test passed in \K[0-9.]+(?= s: .* on $2)" "$1"
 # --- 1. The Store, both workflows in full ------------------------------------------------------------------------
 STORE="$WORK/store"
 git clone -q "$ROOT" "$STORE"
+# On main, as the publish workflow runs: a clone of this clone has the branches it has, and GitVersion needs main.
+git -C "$STORE" checkout -q -B main
 git -C "$STORE" config user.email bench@keel.local
 git -C "$STORE" config user.name "Keel benchmark"
 clones=0
