@@ -17,83 +17,16 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUNS="${1:-3}"
 WORK="$(mktemp -d /tmp/keel-bench-consumer.XXXXXX)"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NO_COLOR=1
 # The client Keel builds with where the engine has BuildKit (Debian's 20.10 client; a newer one needs buildx).
 DOCKER_BUILD_CLIENT="${DOCKER_BUILD_CLIENT:-/usr/bin/docker}"
+. "$(dirname "${BASH_SOURCE[0]}")/consumer-setup.sh"
+trap bench_cleanup EXIT
 
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-REGISTRY="127.0.0.1:$PORT"
-USERNAME=bench
-export REGISTRY_PASSWORD="bench-$RANDOM$RANDOM"
-REGISTRY_PID=""
-
-cleanup() {
-    [[ -n "$REGISTRY_PID" ]] && kill "$REGISTRY_PID" 2>/dev/null || true
-    docker images --format '{{.Repository}}:{{.Tag}}' | grep "^$REGISTRY/" | xargs -r docker image rm --force >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-echo "Machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); busiest processes besides this one:"
-ps -eo pcpu,etime,args --sort=-pcpu | grep -v -e "$$" -e 'ps -eo' | head -n 6 | cut -c1-150
-
-echo "Packing Keel (./build.sh Pack) ..."
-(cd "$ROOT" && ./build.sh Pack >/dev/null)
-mkdir -p "$WORK/keel/artifacts"
-ln -s "$ROOT/artifacts/packages" "$WORK/keel/artifacts/packages"
-
-echo "Starting a registry with a password at $REGISTRY ..."
-mkdir -p "$WORK/registry"
-htpasswd -Bbn "$USERNAME" "$REGISTRY_PASSWORD" > "$WORK/registry/htpasswd"
-cat > "$WORK/registry/config.yml" <<CONFIG
-version: 0.1
-log:
-  level: error
-  accesslog:
-    disabled: true
-storage:
-  filesystem:
-    rootdirectory: $WORK/registry/data
-http:
-  addr: $REGISTRY
-auth:
-  htpasswd:
-    realm: bench
-    path: $WORK/registry/htpasswd
-CONFIG
-docker-registry serve "$WORK/registry/config.yml" >"$WORK/registry/log" 2>&1 &
-REGISTRY_PID=$!
-for _ in $(seq 100); do curl -s -o /dev/null "http://$REGISTRY/v2/" && break; sleep 0.1; done
-
-echo "Making the repository from the README's recipe ..."
+bench_load
+bench_pack
+bench_registry
 ORIGIN="$WORK/origin"
-mkdir -p "$ORIGIN"
-cd "$ORIGIN"
-git init -q -b main
-git config user.email bench@keel.local
-git config user.name "Keel benchmark"
-dotnet new blazor -o BlazorApp >/dev/null
-cp "$ROOT/build.sh" "$ROOT/global.json" .
-mkdir -p .nuke
-# The README's blocks, each after its <!-- file: PATH --> comment (variants left out), and the multi-stage Dockerfile
-# the container tests read.
-python3 - "$ROOT" <<'PYTHON'
-import os, re, sys
-root = sys.argv[1]
-readme = open(os.path.join(root, "README.md")).read()
-section = readme[readme.index("## Use Keel in your own repository"):]
-section = section[:section.index("\n## ", 10)]
-for match in re.finditer(r"<!-- file: ([^,>]+?) -->\s*\n```[a-z]*\n(.*?)^```", section, re.S | re.M):
-    path, text = match.group(1).strip(), match.group(2)
-    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-    open(path, "w").write(text)
-source = open(os.path.join(root, "tests/Keel.Containers.Tests/ArticleDockerfile.cs")).read()
-body = source.split('"""')[1].strip("\n").split("\n")
-indent = min(len(line) - len(line.lstrip()) for line in body if line.strip())
-open("BlazorApp/Dockerfile", "w").write("\n".join(line[indent:] for line in body) + "\n")
-PYTHON
-git add -A
-git commit -q -m "A Blazor app with a build on Keel"
+bench_recipe "$ORIGIN"
 
 # A new commit of the origin that changes one line of the app, and a fresh clone of it in $CLONE.
 change=0
@@ -120,22 +53,6 @@ raw_push() {
     DOCKER_CONFIG="$config" docker logout "$REGISTRY"
     rm -rf "$config"
 }
-
-# Seconds one command takes, its output kept in a log (a failure stops the benchmark with that log).
-seconds() {
-    local log="$1" start end
-    shift
-    start=$(date +%s%N)
-    if ! "$@" >"$log" 2>&1; then
-        tail -n 20 "$log" >&2
-        echo "failed: $*" >&2
-        exit 1
-    fi
-    end=$(date +%s%N)
-    awk -v ns=$((end - start)) 'BEGIN { printf "%.3f\n", ns / 1e9 }'
-}
-
-middle() { sort -n | awk '{ a[NR] = $1 } END { printf "%.3f\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 echo "Warming up (a first push each way; makes the stand-in base images if the engine has none) ..."
 fresh_clone && cd "$CLONE"
