@@ -67,7 +67,8 @@ internal static class LocalActions
         var target = Input(with, "path") is { Length: > 0 } path ? Path.GetFullPath(Path.Combine(context.Workspace, path)) : context.Workspace;
         if (!target.StartsWith(context.Workspace, StringComparison.Ordinal))
             throw new WorkflowException($"actions/checkout's path '{Input(with, "path")}' is outside the workspace.");
-        using var checkout = ThrowawayRepository.CheckedOutLikeGitHubActions(context.Origin, reference, target, depth, sha);
+        // The checkout is the job's workspace: it stays until the run is disposed.
+        var checkout = ThrowawayRepository.CheckedOutLikeGitHubActions(context.Origin, reference, target, depth, sha);
         var commit = checkout.HeadCommit;
         context.Log($"Checked out {reference} at {commit} into {target} (fetch-depth {depth}{(depth == 0 ? ": every branch and tag" : "")}); the compiled build was seeded into it.");
         return new Dictionary<string, string> { ["ref"] = reference, ["commit"] = commit };

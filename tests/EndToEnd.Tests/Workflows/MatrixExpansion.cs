@@ -27,10 +27,12 @@ public static class MatrixExpansion
             combinations.RemoveAll(combination => exclude.All(pair => combination.TryGetValue(pair.Key, out var value) && Same(value, pair.Value)));
 
         var extended = combinations.Select(c => (Combination: c, Added: new HashSet<string>(StringComparer.OrdinalIgnoreCase))).ToList();
+        var expanded = extended.Count;
         foreach (var include in Entries(map, "include"))
         {
             var matched = false;
-            foreach (var (combination, added) in extended)
+            // Includes extend the expanded combinations only, never one an earlier include added.
+            foreach (var (combination, added) in extended.Take(expanded))
             {
                 // An include fits a combination when none of its values for the matrix's own keys differ, and it
                 // would not overwrite a value an earlier include added.

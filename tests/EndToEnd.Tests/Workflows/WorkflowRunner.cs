@@ -36,7 +36,8 @@ public static class WorkflowRunner
 
         while (true)
         {
-            foreach (var job in pending.Where(j => j.Needs.All(need => runs.ContainsKey(need) && Done(need, queue, running))).ToList())
+            // A job skipped here may let another start at once: look again until nothing changes.
+            while (pending.FirstOrDefault(j => j.Needs.All(need => runs.ContainsKey(need) && Done(need, queue, running))) is { } job)
             {
                 pending.Remove(job);
                 runs[job.Id] = [];
