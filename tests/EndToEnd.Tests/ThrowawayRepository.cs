@@ -18,14 +18,25 @@ public sealed class ThrowawayRepository : IDisposable
     /// <param name="path">Where the copy goes; a new folder under the temp folder when null.</param>
     public static ThrowawayRepository Whole(string? path = null) => new("https://github.com/Acme-Corp/store.git", whole: true, path);
 
-    private ThrowawayRepository(string remote, bool whole, string? path)
+    /// <summary>
+    /// This repository with the engine's source and only some of its tests: the folders named (a test project, a project
+    /// it references, the files it compiles from elsewhere) beside the app's tests, and a solution that lists the
+    /// projects the copy holds. What TestEngine runs in it is what the solution lists.
+    /// </summary>
+    public static ThrowawayRepository WithEngineTests(params string[] folders) =>
+        new("https://github.com/Acme-Corp/store.git", whole: true, path: null, keep: folders);
+
+    private ThrowawayRepository(string remote, bool whole, string? path, string[]? keep = null)
     {
         Path = path ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "keel-e2e", Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Path);
         var source = SourceRoot;
         var files = Shell.Check("git", "-C", source, "ls-files", "--cached", "--others", "--exclude-standard")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var file in files.Where(f => whole || IsTheAppRepository(f)))
+        bool Kept(string file) => keep is null
+            ? whole || IsTheAppRepository(file)
+            : IsTheAppRepository(file) || keep.Any(folder => file.StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal));
+        foreach (var file in files.Where(Kept))
         {
             var from = System.IO.Path.Combine(source, file);
             if (!File.Exists(from))
@@ -39,6 +50,8 @@ public sealed class ThrowawayRepository : IDisposable
 
         if (!whole)
             ListTheAppInTheSolution();
+        if (keep is not null)
+            ListWhatTheCopyHolds();
         CompiledBuild.CopyInto(Path);
         Git("init", "-q", "-b", "main");
         Git("config", "user.email", "e2e@keel.local");
@@ -194,6 +207,16 @@ public sealed class ThrowawayRepository : IDisposable
                 .Where(p => p.Attribute("Path")?.Value is { } path && (path.StartsWith("src/Keel", StringComparison.Ordinal) || (path.StartsWith("tests/", StringComparison.Ordinal) && !IsTheAppRepository(path))))
                 .ToList();
             engine.ForEach(p => p.Remove());
+            document.Save(solution);
+        }
+    }
+
+    private void ListWhatTheCopyHolds()
+    {
+        foreach (var solution in Directory.GetFiles(Path, "*.slnx"))
+        {
+            var document = System.Xml.Linq.XDocument.Load(solution);
+            document.Descendants("Project").Where(p => !File.Exists(System.IO.Path.Combine(Path, p.Attribute("Path")?.Value ?? ""))).ToList().ForEach(p => p.Remove());
             document.Save(solution);
         }
     }

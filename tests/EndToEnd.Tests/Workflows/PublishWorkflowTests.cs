@@ -1,0 +1,186 @@
+namespace EndToEnd.Tests.Workflows;
+
+/// <summary>
+/// This repository's generated publish.yml, run by the workflow harness as GitHub would run it, in a throwaway copy
+/// of the repository, in this order: the tag push of v1.2.0; "Re-run all jobs" of that push; a push of a later
+/// commit to main; a pull request. Every job is a fresh checkout made as actions/checkout makes it, with the runner's
+/// variables for the event; uses: steps run through their local equivalents (see LocalActions).
+/// One thing differs from GitHub, because ghcr.io cannot be reached here: the workflow's REGISTRY env names a registry
+/// on this machine with TLS and a password (SecureRegistry) instead of ghcr.io, and the password is the runner's
+/// REGISTRY_PASSWORD, as in the other end-to-end tests (on GitHub, ghcr.io takes the workflow's GITHUB_TOKEN).
+/// What reached the registry is read back through its HTTP API after each run.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class PublishWorkflowTests : IClassFixture<PublishWorkflowTests.Releases>
+{
+    private const string Image = "acme-corp/store";
+    private static readonly string[] Platforms = ["linux/amd64", "linux/arm64"];
+
+    /// <summary>One run of the workflow: the run, what the registry held after it (tag to manifest digest), how long it took.</summary>
+    public sealed record Step(WorkflowRun Run, IReadOnlyDictionary<string, string> Registry, string Commit, TimeSpan Took);
+
+    public sealed class Releases : IDisposable
+    {
+        public Releases()
+        {
+            Registry = new SecureRegistry();
+            Origin = new ThrowawayRepository().WithBranches("feature/cart");
+            Origin.Git("tag", "v1.2.0");
+            Workflow = Workflow.Load(Path.Combine(ThrowawayRepository.SourceRoot, ".github/workflows/publish.yml")).WithEnv("REGISTRY", Registry.Address);
+
+            var tagged = Origin.HeadCommit;
+            TagPush = Run(GitHubRun.Push("refs/tags/v1.2.0", tagged), tagged, attempt: 1);
+            Rerun = Run(GitHubRun.Push("refs/tags/v1.2.0", tagged), tagged, attempt: 2);
+            Origin.Git("commit", "-q", "--allow-empty", "-m", "After the release");
+            MainPush = Run(GitHubRun.Push("refs/heads/main", Origin.HeadCommit), Origin.HeadCommit, attempt: 1);
+            var pullRequest = PullRequestOrigin.Open(Origin, 9, "fix/cart");
+            PullRequest = Run(pullRequest, Origin.Git("rev-parse", "refs/pull/9/merge"), attempt: 1);
+        }
+
+        public SecureRegistry Registry { get; }
+        public ThrowawayRepository Origin { get; }
+        public Workflow Workflow { get; }
+        public Step TagPush { get; }
+        public Step Rerun { get; }
+        public Step MainPush { get; }
+        public Step PullRequest { get; }
+
+        private Step Run(GitHubRun gitHubEvent, string commit, int attempt)
+        {
+            using (gitHubEvent)
+            {
+                var started = DateTime.UtcNow;
+                var run = WorkflowRunner.Run(Workflow, new WorkflowRunSettings(Origin, gitHubEvent) { RunAttempt = attempt });
+                var took = DateTime.UtcNow - started;
+                File.WriteAllText($"/tmp/harness-run-publish-{gitHubEvent.Variables["GITHUB_REF_NAME"].Replace('/', '-')}-{attempt}.log", run.Log + $"\nTook {took}");
+                return new Step(run, Registry.Client.Tags(Image).ToDictionary(tag => tag, tag => Registry.Client.Manifest(Image, tag).Digest), commit, took);
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var step in new[] { TagPush, Rerun, MainPush, PullRequest })
+                step.Run.Dispose();
+            Origin.Dispose();
+            Registry.Dispose();
+        }
+    }
+
+    private readonly Releases _releases;
+
+    public PublishWorkflowTests(Releases releases) => _releases = releases;
+
+    private static string Sha(string commit) => $"sha-{commit[..7]}";
+
+    private static string Own(string tag, string platform) => $"{tag}-{platform.Replace('/', '-')}";
+
+    /// <summary>The job that publishes the index: the one whose outputs name its tags.</summary>
+    private static JobRun Publishing(WorkflowRun run) => run.Jobs.Single(j => j.Outputs.ContainsKey("tags"));
+
+    private static void Succeeded(Step step) => Assert.True(step.Run.Conclusion == "success", step.Run.Log);
+
+    [Fact]
+    public void ATagPushPublishesExactlyTheVersionsTagsAtOneIndexOfEachPlatformsPushedImage()
+    {
+        var step = _releases.TagPush;
+        Succeeded(step);
+
+        string[] shared = ["1", "1.2", "1.2.0", "latest", Sha(step.Commit)];
+        string[] own = [.. Platforms.SelectMany(p => new[] { Own("1.2.0", p), Own(Sha(step.Commit), p) })];
+        Assert.Equal(shared.Concat(own).Order(), step.Registry.Keys.Order());
+
+        var job = Publishing(step.Run);
+        var digest = Assert.Single(shared.Select(tag => step.Registry[tag]).Distinct());
+        Assert.Equal((digest, $"{_releases.Registry.Address}/{Image}"), (job.Outputs["digest"], job.Outputs["image"]));
+        var (index, mediaType, _) = _releases.Registry.Client.Manifest(Image, digest);
+        Assert.Equal("application/vnd.oci.image.index.v1+json", mediaType);
+        var entries = index.GetProperty("manifests").EnumerateArray().ToDictionary(
+            m => $"{m.GetProperty("platform").GetProperty("os").GetString()}/{m.GetProperty("platform").GetProperty("architecture").GetString()}",
+            m => m.GetProperty("digest").GetString()!);
+        Assert.Equal(Platforms, entries.Keys.Order());
+        foreach (var platform in Platforms)
+        {
+            // Each entry is the image pushed under that platform's own tags, and its config is that platform's.
+            Assert.Equal(step.Registry[Own("1.2.0", platform)], entries[platform]);
+            Assert.Equal(step.Registry[Own(Sha(step.Commit), platform)], entries[platform]);
+            Assert.Equal(platform, _releases.Registry.Client.Platform(Image, entries[platform]));
+        }
+
+        // Every platform job's digest output (one job per platform, when the workflow is distributed) is its entry.
+        foreach (var platformJob in step.Run.Jobs.Where(j => j.Outputs.ContainsKey("digest") && !j.Outputs.ContainsKey("tags")))
+            Assert.Contains(platformJob.Outputs["digest"], entries.Values);
+    }
+
+    [Fact]
+    public void TheIndexDigestIsAttestedUnderTheImagesName()
+    {
+        var step = _releases.TagPush;
+        Succeeded(step);
+
+        var subject = Assert.Single(step.Run.Attestations);
+        Assert.Equal(($"{_releases.Registry.Address}/{Image}", step.Registry["1.2.0"]), (subject.Name, subject.Digest));
+    }
+
+    [Fact]
+    public void TheRunShowsItsTestResultsEmulationAndNoSecret()
+    {
+        var step = _releases.TagPush;
+        Succeeded(step);
+
+        Assert.Contains(step.Run.Artifacts.Names, name => name.StartsWith("test", StringComparison.Ordinal) && step.Run.Artifacts.Files(name).Any(f => f.EndsWith(".trx", StringComparison.Ordinal)));
+        Assert.Contains("linux/arm64 emulation", step.Run.Log);
+        Assert.Contains(step.Registry["1.2.0"], Publishing(step.Run).Summary);
+        Assert.DoesNotContain(SecureRegistry.Password, step.Run.Log);
+        Assert.All(step.Run.Jobs.SelectMany(j => j.Steps), s => Assert.True(s.LinesWithSecrets == 0, $"{s.Name} printed a secret:\n{s.Log}"));
+    }
+
+    [Fact]
+    public async Task WhatATagPushPublishesIsAReleaseBuildOfTheVersion()
+    {
+        var step = _releases.TagPush;
+        Succeeded(step);
+
+        var reference = $"{_releases.Registry.Address}/{Image}:1.2.0";
+        Shell.Run("docker", ["image", "rm", "--force", reference]);
+        _releases.Registry.Pull(reference, "linux/amd64");
+        var version = await RunningImage.GetJsonAsync(reference, "/version");
+        Assert.Equal(("1.2.0", "Release"), (version.GetProperty("version").GetString(), version.GetProperty("configuration").GetString()));
+    }
+
+    [Fact]
+    public void ARerunOfTheTagPushConvergesOnTheSameDigestAndPushesNothingNew()
+    {
+        var step = _releases.Rerun;
+        Succeeded(step);
+
+        Assert.Equal(_releases.TagPush.Registry, step.Registry);
+        Assert.Contains("is already this commit's image", step.Run.Log);
+        Assert.Equal(_releases.TagPush.Registry["1.2.0"], Publishing(step.Run).Outputs["digest"]);
+        Assert.Equal(_releases.TagPush.Registry["1.2.0"], Assert.Single(step.Run.Attestations).Digest);
+    }
+
+    [Fact]
+    public void APushToMainPublishesMainsTagsAndMovesNoReleaseTag()
+    {
+        var step = _releases.MainPush;
+        Succeeded(step);
+
+        var added = step.Registry.Keys.Except(_releases.Rerun.Registry.Keys).Order();
+        string[] shared = ["1.2.1-1", "main", Sha(step.Commit)];
+        Assert.Equal(shared.Concat(Platforms.SelectMany(p => new[] { Own("1.2.1-1", p), Own(Sha(step.Commit), p) })).Order(), added);
+        Assert.Single(shared.Select(tag => step.Registry[tag]).Distinct());
+        Assert.NotEqual(_releases.TagPush.Registry["1.2.0"], step.Registry["main"]);
+        Assert.All(_releases.Rerun.Registry, tag => Assert.Equal(tag.Value, step.Registry[tag.Key]));
+    }
+
+    [Fact]
+    public void APullRequestDoesNotStartThePublishWorkflowAndTheRegistryIsUnchanged()
+    {
+        var step = _releases.PullRequest;
+
+        Assert.False(step.Run.Triggered);
+        Assert.Empty(step.Run.Jobs);
+        Assert.Equal("on: has no pull_request (it has push)", step.Run.TriggerReason);
+        Assert.Equal(_releases.MainPush.Registry, step.Registry);
+    }
+}
