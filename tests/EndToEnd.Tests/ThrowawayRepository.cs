@@ -19,8 +19,8 @@ public sealed class ThrowawayRepository : IDisposable
     public static ThrowawayRepository Whole(string? path = null) => new("https://github.com/Acme-Corp/store.git", whole: true, path);
 
     /// <summary>
-    /// This repository with the engine's source and only some of its tests: the folders named (a test project, a project
-    /// it references, the files it compiles from elsewhere) beside the app's tests, and a solution that lists the
+    /// This repository with only some of the engine's tests: the app's repository, the engine's source, and the folders
+    /// named (a test project, a project it references, the files it compiles from elsewhere); the solution lists the
     /// projects the copy holds. What TestEngine runs in it is what the solution lists.
     /// </summary>
     public static ThrowawayRepository WithEngineTests(params string[] folders) =>

@@ -3,7 +3,8 @@ namespace EndToEnd.Tests.Workflows;
 /// <summary>
 /// This repository's generated publish.yml, run by the workflow harness as GitHub would run it, in a throwaway copy
 /// of the repository, in this order: the tag push of v1.2.0; "Re-run all jobs" of that push; a push of a later
-/// commit to main; a pull request. Every job is a fresh checkout made as actions/checkout makes it, with the runner's
+/// commit to main; a pull request. Between the re-run and the push to main, another repository's commit tagged
+/// v1.2.0 (a rewritten history) is pushed to the same registry. Every job is a fresh checkout made as actions/checkout makes it, with the runner's
 /// variables for the event; uses: steps run through their local equivalents (see LocalActions).
 /// One thing differs from GitHub, because ghcr.io cannot be reached here: the workflow's REGISTRY env names a registry
 /// on this machine with TLS and a password (SecureRegistry) instead of ghcr.io, and the password is the runner's
@@ -31,6 +32,14 @@ public sealed class PublishWorkflowTests : IClassFixture<PublishWorkflowTests.Re
             var tagged = Origin.HeadCommit;
             TagPush = Run(GitHubRun.Push("refs/tags/v1.2.0", tagged), tagged, attempt: 1);
             Rerun = Run(GitHubRun.Push("refs/tags/v1.2.0", tagged), tagged, attempt: 2);
+
+            // Another commit tagged v1.2.0 (a rewritten history) in a repository of its own, pushed to the same registry.
+            Rewritten = new ThrowawayRepository();
+            File.AppendAllText(Path.Combine(Rewritten.Path, "README.md"), "\nRewritten.\n");
+            Rewritten.Git("commit", "-q", "-am", "Rewritten");
+            Rewritten.Git("tag", "v1.2.0");
+            Conflict = Run(GitHubRun.Push("refs/tags/v1.2.0", Rewritten.HeadCommit), Rewritten.HeadCommit, attempt: 1, Rewritten);
+
             Origin.Git("commit", "-q", "--allow-empty", "-m", "After the release");
             MainPush = Run(GitHubRun.Push("refs/heads/main", Origin.HeadCommit), Origin.HeadCommit, attempt: 1);
             var pullRequest = PullRequestOrigin.Open(Origin, 9, "fix/cart");
@@ -42,25 +51,28 @@ public sealed class PublishWorkflowTests : IClassFixture<PublishWorkflowTests.Re
         public Workflow Workflow { get; }
         public Step TagPush { get; }
         public Step Rerun { get; }
+        public ThrowawayRepository Rewritten { get; }
+        public Step Conflict { get; }
         public Step MainPush { get; }
         public Step PullRequest { get; }
 
-        private Step Run(GitHubRun gitHubEvent, string commit, int attempt)
+        private Step Run(GitHubRun gitHubEvent, string commit, int attempt, ThrowawayRepository? origin = null)
         {
             using (gitHubEvent)
             {
                 var started = DateTime.UtcNow;
-                var run = WorkflowRunner.Run(Workflow, new WorkflowRunSettings(Origin, gitHubEvent) { RunAttempt = attempt });
+                var run = WorkflowRunner.Run(Workflow, new WorkflowRunSettings(origin ?? Origin, gitHubEvent) { RunAttempt = attempt });
                 var took = DateTime.UtcNow - started;
-                File.WriteAllText($"/tmp/harness-run-publish-{gitHubEvent.Variables["GITHUB_REF_NAME"].Replace('/', '-')}-{attempt}.log", run.Log + $"\nTook {took}");
+                File.WriteAllText($"/tmp/harness-run-publish-{gitHubEvent.Variables["GITHUB_REF_NAME"].Replace('/', '-')}-{attempt}-{commit[..7]}.log", run.Log + $"\nTook {took}");
                 return new Step(run, Registry.Client.Tags(Image).ToDictionary(tag => tag, tag => Registry.Client.Manifest(Image, tag).Digest), commit, took);
             }
         }
 
         public void Dispose()
         {
-            foreach (var step in new[] { TagPush, Rerun, MainPush, PullRequest })
+            foreach (var step in new[] { TagPush, Rerun, Conflict, MainPush, PullRequest })
                 step.Run.Dispose();
+            Rewritten.Dispose();
             Origin.Dispose();
             Registry.Dispose();
         }
@@ -106,9 +118,12 @@ public sealed class PublishWorkflowTests : IClassFixture<PublishWorkflowTests.Re
             Assert.Equal(platform, _releases.Registry.Client.Platform(Image, entries[platform]));
         }
 
-        // Every platform job's digest output (one job per platform, when the workflow is distributed) is its entry.
-        foreach (var platformJob in step.Run.Jobs.Where(j => j.Outputs.ContainsKey("digest") && !j.Outputs.ContainsKey("tags")))
-            Assert.Contains(platformJob.Outputs["digest"], entries.Values);
+        // Where the workflow is distributed, each platform's job reports the digest it pushed (platform-digests,
+        // platform=digest): exactly the index's entries.
+        var pushed = step.Run.Jobs.SelectMany(j => (j.Outputs.GetValueOrDefault("platform-digests") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+            .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
+        if (pushed.Count > 0)
+            Assert.Equal(entries.OrderBy(e => e.Key), pushed.OrderBy(e => e.Key));
     }
 
     [Fact]
@@ -130,6 +145,7 @@ public sealed class PublishWorkflowTests : IClassFixture<PublishWorkflowTests.Re
         Assert.Contains(step.Run.Artifacts.Names, name => name.StartsWith("test", StringComparison.Ordinal) && step.Run.Artifacts.Files(name).Any(f => f.EndsWith(".trx", StringComparison.Ordinal)));
         Assert.Contains("linux/arm64 emulation", step.Run.Log);
         Assert.Contains(step.Registry["1.2.0"], Publishing(step.Run).Summary);
+        Assert.Contains("::group::PushImage", step.Run.Log);
         Assert.DoesNotContain(SecureRegistry.Password, step.Run.Log);
         Assert.All(step.Run.Jobs.SelectMany(j => j.Steps), s => Assert.True(s.LinesWithSecrets == 0, $"{s.Name} printed a secret:\n{s.Log}"));
     }
@@ -155,8 +171,22 @@ public sealed class PublishWorkflowTests : IClassFixture<PublishWorkflowTests.Re
 
         Assert.Equal(_releases.TagPush.Registry, step.Registry);
         Assert.Contains("is already this commit's image", step.Run.Log);
+        Assert.DoesNotContain("> docker push", step.Run.Log);
         Assert.Equal(_releases.TagPush.Registry["1.2.0"], Publishing(step.Run).Outputs["digest"]);
         Assert.Equal(_releases.TagPush.Registry["1.2.0"], Assert.Single(step.Run.Attestations).Digest);
+    }
+
+    [Fact]
+    public void AnotherCommitTaggedWithTheSameVersionStopsThePublishBeforeAnythingIsWritten()
+    {
+        var step = _releases.Conflict;
+
+        Assert.Equal("failure", step.Run.Conclusion);
+        Assert.Contains($"already exists for commit {_releases.TagPush.Commit[..12]}, and this build is commit {step.Commit[..12]}", step.Run.Log);
+        Assert.Contains("nothing was pushed", step.Run.Log);
+        Assert.DoesNotContain("   at ", step.Run.Log);
+        Assert.Empty(step.Run.Attestations);
+        Assert.Equal(_releases.TagPush.Registry, step.Registry);
     }
 
     [Fact]
@@ -165,12 +195,12 @@ public sealed class PublishWorkflowTests : IClassFixture<PublishWorkflowTests.Re
         var step = _releases.MainPush;
         Succeeded(step);
 
-        var added = step.Registry.Keys.Except(_releases.Rerun.Registry.Keys).Order();
+        var added = step.Registry.Keys.Except(_releases.Conflict.Registry.Keys).Order();
         string[] shared = ["1.2.1-1", "main", Sha(step.Commit)];
         Assert.Equal(shared.Concat(Platforms.SelectMany(p => new[] { Own("1.2.1-1", p), Own(Sha(step.Commit), p) })).Order(), added);
         Assert.Single(shared.Select(tag => step.Registry[tag]).Distinct());
         Assert.NotEqual(_releases.TagPush.Registry["1.2.0"], step.Registry["main"]);
-        Assert.All(_releases.Rerun.Registry, tag => Assert.Equal(tag.Value, step.Registry[tag.Key]));
+        Assert.All(_releases.Conflict.Registry, tag => Assert.Equal(tag.Value, step.Registry[tag.Key]));
     }
 
     [Fact]

@@ -114,6 +114,10 @@ public sealed class WorkflowRunnerTests : IClassFixture<WorkflowRunnerTests.Orig
                   - name: guarded
                     if: success() || github.event_name == 'push'
                     run: echo guarded
+                  - name: allowed to fail
+                    if: always()
+                    continue-on-error: true
+                    run: exit 3
               publish:
                 needs: build
                 runs-on: ubuntu-latest
@@ -128,7 +132,8 @@ public sealed class WorkflowRunnerTests : IClassFixture<WorkflowRunnerTests.Orig
             """);
 
         var build = run.Job("build");
-        Assert.Equal(["failure", "skipped", "success", "success", "success"], build.Steps.Select(s => s.Conclusion));
+        Assert.Equal(["failure", "skipped", "success", "success", "success", "success"], build.Steps.Select(s => s.Conclusion));
+        Assert.Equal("failure", build.Step("allowed to fail").Outcome);
         Assert.DoesNotContain("bash -e stops", build.Log);
         Shows(build.Log, "uploading after failure");
         Assert.Equal(("failure", "skipped", "success"), (build.Result, run.Job("publish").Result, run.Job("notify").Result));
@@ -226,6 +231,48 @@ public sealed class WorkflowRunnerTests : IClassFixture<WorkflowRunnerTests.Orig
         Shows(arm.Log, "PLATFORMS=linux/arm64 arch=ARM64 RUNNER_ARCH=ARM64");
         Shows(arm.Log, "runs-on ubuntu-24.04-arm: GitHub runs this job on a native arm64 runner; here it runs on this linux/amd64 machine, its arm64 programs under emulation");
         Assert.DoesNotContain("emulation", run.Jobs.Single(j => j.RunsOn == "ubuntu-latest").Log);
+    }
+
+    [Fact]
+    public void AStepThatOutrunsTheJobsTimeoutIsKilledAndTheJobIsCancelled()
+    {
+        var started = DateTime.UtcNow;
+        using var run = Run("""
+            on: push
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                timeout-minutes: 0.02
+                steps:
+                  - run: sleep 30
+                  - if: always()
+                    run: echo "after the timeout"
+            """);
+
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "the step was not killed at the job's timeout");
+        Assert.Equal(("cancelled", "failure"), (run.Job("build").Result, run.Conclusion));
+        Shows(run.Job("build").Log, "The step ran out of time and was cancelled.");
+    }
+
+    [Fact]
+    public void HashFilesHashesTheMatchedFilesAndIsEmptyWhenNothingMatches()
+    {
+        using var run = Run("""
+            on: push
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+                  - run: |
+                      echo "key=${{ runner.os }}-${{ hashFiles('**/*.md', 'src/**') }}"
+                      echo "none=[${{ hashFiles('**/*.csproj') }}]"
+                      echo "readme=$(sha256sum README.md | cut -c1-64)"
+            """);
+
+        var log = run.Job("build").Log;
+        Assert.Matches("(?m)^key=Linux-[0-9a-f]{64}$", log);
+        Shows(log, "none=[]");
     }
 
     [Fact]
