@@ -1,5 +1,3 @@
-using System.Xml.Linq;
-
 namespace EndToEnd.Tests.Workflows;
 
 /// <summary>
@@ -10,47 +8,20 @@ namespace EndToEnd.Tests.Workflows;
 /// results artifact with a trx for each test project run, and the packages artifact with the four packages.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class EngineWorkflowTests : IClassFixture<EngineWorkflowTests.PullRequest>
+public sealed class EngineWorkflowTests(EngineWorkflowTests.PullRequest pullRequest) : IClassFixture<EngineWorkflowTests.PullRequest>
 {
-    public sealed class PullRequest : IDisposable
-    {
-        public PullRequest()
-        {
-            Origin = ThrowawayRepository.WithEngineTests("tests/Keel.Components.Tests", "tests/Keel.TestProgram", "tests/Keel.Tests/Support");
-            using var pullRequest = PullRequestOrigin.Open(Origin, 8, "engine/fix");
-            var started = DateTime.UtcNow;
-            Run = WorkflowRunner.Run(Workflow.Load(Path.Combine(ThrowawayRepository.SourceRoot, ".github/workflows/engine.yml")), new WorkflowRunSettings(Origin, pullRequest));
-            Took = DateTime.UtcNow - started;
-            File.WriteAllText($"/tmp/harness-run-{GetType().DeclaringType!.Name}.log", Run.Log + $"\nTook {Took}");
-        }
-
-        public ThrowawayRepository Origin { get; }
-        public WorkflowRun Run { get; }
-        public TimeSpan Took { get; }
-
-        public void Dispose()
-        {
-            Run.Dispose();
-            Origin.Dispose();
-        }
-    }
-
-    private readonly PullRequest _pullRequest;
-
-    public EngineWorkflowTests(PullRequest pullRequest) => _pullRequest = pullRequest;
+    public sealed class PullRequest() : PullRequestRun(
+        ThrowawayRepository.WithEngineTests("tests/Keel.Components.Tests", "tests/Keel.TestProgram", "tests/Keel.Tests/Support"), "engine.yml", 8, "engine/fix");
 
     [Fact]
     public void APullRequestRunsTheListedEngineTestsAndUploadsTheirResultsAndThePackages()
     {
-        var run = _pullRequest.Run;
+        var run = pullRequest.Run;
         Assert.True(run.Conclusion == "success", run.Log);
 
         Assert.Equal(["Keel.Components.Tests.trx"], run.Artifacts.Files("test-engine-nuke-temp-test-results"));
-        var results = XDocument.Load(Path.Combine(run.Artifacts.Folder("test-engine-nuke-temp-test-results"), "Keel.Components.Tests.trx"));
-        XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
-        var counters = results.Descendants(ns + "Counters").Single();
-        Assert.True(int.Parse(counters.Attribute("passed")!.Value) > 0, counters.ToString());
-        Assert.Equal("0", counters.Attribute("failed")!.Value);
+        var (passed, failed) = pullRequest.Counts("test-engine-nuke-temp-test-results", "Keel.Components.Tests.trx");
+        Assert.True((passed > 0, failed) == (true, 0), $"{passed} passed, {failed} failed");
 
         var packages = run.Artifacts.Files("pack-artifacts-packages");
         Assert.Equal(["Keel", "Keel.Components", "Keel.Containers", "Keel.GlobalTool"],

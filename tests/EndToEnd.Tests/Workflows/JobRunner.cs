@@ -146,8 +146,9 @@ internal sealed class JobRunner(Workflow workflow, WorkflowJob job, OrderedMap m
             summary.Append(File.ReadAllText(commands["GITHUB_STEP_SUMMARY"]));
             outcome = "success";
         }
-        catch (WorkflowException e)
+        catch (Exception e) when (e is WorkflowException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
+            // A local action's git or file error fails its step, as the action's own error would.
             Log($"Error: {e.Message}");
             outcome = "failure";
         }

@@ -7,8 +7,9 @@ namespace EndToEnd.Tests.Workflows;
 /// Runs a generated workflow here as GitHub would for an event: first whether the event starts it at all; then its
 /// jobs in needs: order, independent ones at once (at most <see cref="WorkflowRunSettings.MaxParallelJobs"/>), each
 /// matrix combination as a job run of its own. A job whose needs did not all succeed is skipped unless its if: asks
-/// for always(), failure() or the like; a failed matrix combination cancels the ones not started yet (fail-fast).
-/// Concurrency groups are read and not run: the harness runs one workflow run at a time.
+/// for always(), failure() or the like; a failed matrix combination cancels the ones not started yet (fail-fast;
+/// those already running finish). Concurrency groups are read and not run: the harness runs one workflow run at a
+/// time. Jobs run as this machine's user (root here; GitHub's runner user has passwordless sudo).
 /// </summary>
 public static class WorkflowRunner
 {
