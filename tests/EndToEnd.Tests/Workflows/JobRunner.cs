@@ -18,6 +18,7 @@ internal sealed class JobRunner(Workflow workflow, WorkflowJob job, OrderedMap m
 
     public JobRun Run()
     {
+        var started = DateTime.UtcNow;
         var scope = new ExpressionScope(contexts, Workspace: Workspace);
         var runsOn = "";
         var name = job.Id;
@@ -81,7 +82,7 @@ internal sealed class JobRunner(Workflow workflow, WorkflowJob job, OrderedMap m
         }
 
         Log($"Job {name}: {result}");
-        return new JobRun(job.Id, name, runsOn, matrix, result, outputs, steps, summary.ToString(), string.Join('\n', _log));
+        return new JobRun(job.Id, name, runsOn, matrix, result, outputs, steps, summary.ToString(), string.Join('\n', _log), started, DateTime.UtcNow);
     }
 
     private string Workspace => Path.Combine(folder, "work", "store");

@@ -61,7 +61,11 @@ public sealed class PublishWorkflowTests : IClassFixture<PublishWorkflowTests.Re
             using (gitHubEvent)
             {
                 var started = DateTime.UtcNow;
-                var run = WorkflowRunner.Run(Workflow, new WorkflowRunSettings(origin ?? Origin, gitHubEvent) { RunAttempt = attempt });
+                // On GitHub each job has a machine and a Docker engine of its own; here the jobs share this machine's
+                // engine, where a local tag names one image at a time. Two platforms' jobs of one commit tag their builds
+                // alike (1.2.0, sha-...), so at once they would tag over each other's image (run at once, the arm64 job
+                // pushed the amd64 image, and the merge job refused it): the jobs run one at a time.
+                var run = WorkflowRunner.Run(Workflow, new WorkflowRunSettings(origin ?? Origin, gitHubEvent) { RunAttempt = attempt, MaxParallelJobs = 1 });
                 var took = DateTime.UtcNow - started;
                 File.WriteAllText($"/tmp/harness-run-publish-{gitHubEvent.Variables["GITHUB_REF_NAME"].Replace('/', '-')}-{attempt}-{commit[..7]}.log", run.Log + $"\nTook {took}");
                 return new Step(run, Registry.Client.Tags(Image).ToDictionary(tag => tag, tag => Registry.Client.Manifest(Image, tag).Digest), commit, took);
@@ -88,6 +92,9 @@ public sealed class PublishWorkflowTests : IClassFixture<PublishWorkflowTests.Re
 
     /// <summary>The job that publishes the index: the one whose outputs name its tags.</summary>
     private static JobRun Publishing(WorkflowRun run) => run.Jobs.Single(j => j.Outputs.ContainsKey("tags"));
+
+    /// <summary>The job that builds and pushes one platform's image.</summary>
+    private static JobRun PlatformJob(WorkflowRun run, string platform) => run.Job($"image-{platform.Replace('/', '-')}");
 
     private static void Succeeded(Step step) => Assert.True(step.Run.Conclusion == "success", step.Run.Log);
 
@@ -118,12 +125,28 @@ public sealed class PublishWorkflowTests : IClassFixture<PublishWorkflowTests.Re
             Assert.Equal(platform, _releases.Registry.Client.Platform(Image, entries[platform]));
         }
 
-        // Where the workflow is distributed, each platform's job reports the digest it pushed (platform-digests,
-        // platform=digest): exactly the index's entries.
-        var pushed = step.Run.Jobs.SelectMany(j => (j.Outputs.GetValueOrDefault("platform-digests") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
-            .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
-        if (pushed.Count > 0)
-            Assert.Equal(entries.OrderBy(e => e.Key), pushed.OrderBy(e => e.Key));
+        // Each platform's job reported the digest it pushed (platform-digests, platform=digest): exactly the index's entries.
+        var pushed = Platforms.ToDictionary(p => p, p => Assert.Single(PlatformJob(step.Run, p).Outputs["platform-digests"].Split(',')).Split('=', 2) switch
+        {
+            [var platform, var pushedDigest] when platform == p => pushedDigest,
+            var other => throw new InvalidOperationException($"{p}'s job reported {string.Join('=', other)}"),
+        });
+        Assert.Equal(entries.OrderBy(e => e.Key), pushed.OrderBy(e => e.Key));
+    }
+
+    [Fact]
+    public void EachPlatformIsPushedByAJobOnItsOwnRunnerAndTheArmJobRunsUnderEmulationHere()
+    {
+        var step = _releases.TagPush;
+        Succeeded(step);
+
+        var (amd64, arm64) = (PlatformJob(step.Run, "linux/amd64"), PlatformJob(step.Run, "linux/arm64"));
+        Assert.Equal(("ubuntu-latest", "ubuntu-24.04-arm"), (amd64.RunsOn, arm64.RunsOn));
+        Assert.Contains("runs-on ubuntu-24.04-arm: GitHub runs this job on a native arm64 runner; here it runs on this linux/amd64 machine, its arm64 programs under emulation", arm64.Log);
+        var merge = Publishing(step.Run);
+        Assert.True(merge.Started >= new[] { amd64.Finished, arm64.Finished }.Max(), "the merge started before both platforms had pushed");
+        // The critical path: the slower platform's job, then the merge.
+        File.AppendAllText("/tmp/harness-timings.log", $"{DateTime.UtcNow:u} tag push: amd64 {amd64.Took}, arm64 {arm64.Took}, merge {merge.Took}\n");
     }
 
     [Fact]
@@ -143,9 +166,10 @@ public sealed class PublishWorkflowTests : IClassFixture<PublishWorkflowTests.Re
         Succeeded(step);
 
         Assert.Contains(step.Run.Artifacts.Names, name => name.StartsWith("test", StringComparison.Ordinal) && step.Run.Artifacts.Files(name).Any(f => f.EndsWith(".trx", StringComparison.Ordinal)));
-        Assert.Contains("linux/arm64 emulation", step.Run.Log);
-        Assert.Contains(step.Registry["1.2.0"], Publishing(step.Run).Summary);
-        Assert.Contains("::group::PushImage", step.Run.Log);
+        var merge = Publishing(step.Run);
+        Assert.Contains(step.Registry["1.2.0"], merge.Summary);
+        // The build put each target it ran in a group of the runner's log.
+        Assert.Contains($"::group::{merge.Step("build").Name.Split(' ')[^1]}", merge.Log);
         Assert.DoesNotContain(SecureRegistry.Password, step.Run.Log);
         Assert.All(step.Run.Jobs.SelectMany(j => j.Steps), s => Assert.True(s.LinesWithSecrets == 0, $"{s.Name} printed a secret:\n{s.Log}"));
     }

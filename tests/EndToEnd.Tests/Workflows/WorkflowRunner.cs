@@ -145,7 +145,7 @@ public static class WorkflowRunner
     }
 
     private static JobRun Ended(WorkflowJob job, string result, string log) =>
-        new(job.Id, job.Name ?? job.Id, "", new OrderedMap(), result, new Dictionary<string, string>(), [], "", $"Job {job.Name ?? job.Id}: {result}. {log}");
+        new(job.Id, job.Name ?? job.Id, "", new OrderedMap(), result, new Dictionary<string, string>(), [], "", $"Job {job.Name ?? job.Id}: {result}. {log}", DateTime.UtcNow, DateTime.UtcNow);
 
     /// <summary>The contexts every job sees: github (the runner's variables and the event's payload), secrets, vars, inputs.</summary>
     private static OrderedMap Contexts(Workflow workflow, WorkflowRunSettings settings, OrderedMap payload)
