@@ -155,7 +155,7 @@ public sealed class PublishWorkflowTests : IClassFixture<PublishWorkflowTests.Re
     }
 
     [Fact]
-    public void TheRunShowsItsTestResultsEmulationAndNoSecret()
+    public void TheRunShowsItsTestResultsAndDigestAndPrintsNoSecret()
     {
         var step = _releases.TagPush;
         Succeeded(step);
