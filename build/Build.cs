@@ -1,5 +1,6 @@
 using Keel;
 using Keel.Components;
+using Keel.ProjectModel;
 using Keel.Containers;
 using Keel.Tooling;
 
@@ -21,7 +22,10 @@ partial class Build : KeelBuild, ITest, IPublish, IPack
     // Test is the app's: what PushImage waits for. The engine's tests and the end-to-end tests have targets of their own.
     public IEnumerable<AbsolutePath> TestProjects => [RootDirectory / "tests/Store.Tests/Store.Tests.csproj"];
 
-    static readonly string[] EngineTestProjects = ["Keel.Tests", "Keel.Components.Tests", "Keel.Containers.Tests"];
+    static readonly string[] EngineTests = ["Keel.Tests", "Keel.Components.Tests", "Keel.Containers.Tests"];
+
+    // The engine's test projects the solution builds: all three here; a copy of the repository that lists fewer runs those.
+    IEnumerable<Project> EngineTestProjects => Solution.Read(((IHazSolution)this).Solution).BuiltProjects.Where(p => EngineTests.Contains(p.Name));
 
     // The engine's packages and the nuke command, written by Pack to artifacts/packages.
     public IEnumerable<AbsolutePath> PackProjects =>
@@ -47,12 +51,12 @@ partial class Build : KeelBuild, ITest, IPublish, IPack
         // The three at once: the engine's tests wait on processes, Docker and git much of the time. A project not
         // started yet when Ctrl-C comes is not started at all.
         .Executes(context => Task.WhenAll(EngineTestProjects.Select(project => Task.Run(() => DotNet.Test(s => s
-            .SetProject(RootDirectory / "tests" / project / $"{project}.csproj")
+            .SetProject(project.Path)
             .SetConfiguration(Configuration)
             .EnableNoRestore()
             .EnableNoBuild()
             .SetResultsDirectory(TemporaryDirectory / "test-results")
-            .AddLogger($"trx;LogFileName={project}.trx")), context.CancellationToken))));
+            .AddLogger($"trx;LogFileName={project.Name}.trx")), context.CancellationToken))));
 
     // The engine's own tests run first: the end-to-end tests drive the engine through this very build.
     Target EndToEnd => _ => _

@@ -50,8 +50,11 @@ public sealed class GitHubRun : IDisposable
     private static object RepositoryPayload => new { full_name = Repository, default_branch = "main", owner = new { login = "Acme-Corp" } };
 
     /// <summary>A push of a branch or tag: GITHUB_SHA is the pushed commit, HEAD of the checkout.</summary>
-    public static GitHubRun Push(string reference, ThrowawayRepository checkout) =>
-        new("push", reference, checkout.HeadCommit, new { @ref = reference, after = checkout.HeadCommit, repository = RepositoryPayload }, new Dictionary<string, string>());
+    public static GitHubRun Push(string reference, ThrowawayRepository checkout) => Push(reference, checkout.HeadCommit);
+
+    /// <summary>A push of a branch or tag whose tip is <paramref name="sha"/>.</summary>
+    public static GitHubRun Push(string reference, string sha) =>
+        new("push", reference, sha, new { @ref = reference, after = sha, repository = RepositoryPayload }, new Dictionary<string, string>());
 
     /// <summary>
     /// A pull request's run: pull_request on refs/pull/N/merge at its merge commit, or pull_request_target in the base

@@ -18,14 +18,25 @@ public sealed class ThrowawayRepository : IDisposable
     /// <param name="path">Where the copy goes; a new folder under the temp folder when null.</param>
     public static ThrowawayRepository Whole(string? path = null) => new("https://github.com/Acme-Corp/store.git", whole: true, path);
 
-    private ThrowawayRepository(string remote, bool whole, string? path)
+    /// <summary>
+    /// This repository with only some of the engine's tests: the app's repository, the engine's source, and the folders
+    /// named (a test project, a project it references, the files it compiles from elsewhere); the solution lists the
+    /// projects the copy holds. What TestEngine runs in it is what the solution lists.
+    /// </summary>
+    public static ThrowawayRepository WithEngineTests(params string[] folders) =>
+        new("https://github.com/Acme-Corp/store.git", whole: true, path: null, keep: folders);
+
+    private ThrowawayRepository(string remote, bool whole, string? path, string[]? keep = null)
     {
         Path = path ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "keel-e2e", Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Path);
         var source = SourceRoot;
         var files = Shell.Check("git", "-C", source, "ls-files", "--cached", "--others", "--exclude-standard")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var file in files.Where(f => whole || IsTheAppRepository(f)))
+        bool Kept(string file) => keep is null
+            ? whole || IsTheAppRepository(file)
+            : IsTheAppRepository(file) || keep.Any(folder => file.StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal));
+        foreach (var file in files.Where(Kept))
         {
             var from = System.IO.Path.Combine(source, file);
             if (!File.Exists(from))
@@ -39,6 +50,8 @@ public sealed class ThrowawayRepository : IDisposable
 
         if (!whole)
             ListTheAppInTheSolution();
+        if (keep is not null)
+            ListWhatTheCopyHolds();
         CompiledBuild.CopyInto(Path);
         Git("init", "-q", "-b", "main");
         Git("config", "user.email", "e2e@keel.local");
@@ -53,14 +66,20 @@ public sealed class ThrowawayRepository : IDisposable
     /// <summary>
     /// A checkout of <paramref name="origin"/> made the way actions/checkout makes it with fetch-depth 0: an empty
     /// repository with origin, every branch as a remote branch, every tag, and <paramref name="reference"/> checked
-    /// out (see <see cref="CheckOutLikeGitHubActions"/>).
+    /// out (see <see cref="CheckOutLikeGitHubActions"/>). With a <paramref name="fetchDepth"/> above 0, as actions/checkout
+    /// does then: only <paramref name="sha"/> (or the reference's commit), that many commits deep, without tags, under
+    /// the reference's name.
     /// </summary>
-    public static ThrowawayRepository CheckedOutLikeGitHubActions(ThrowawayRepository origin, string reference)
+    /// <param name="path">Where the checkout goes (a job's workspace); a new folder under the temp folder when null.</param>
+    public static ThrowawayRepository CheckedOutLikeGitHubActions(ThrowawayRepository origin, string reference, string? path = null, int fetchDepth = 0, string? sha = null)
     {
-        var checkout = new ThrowawayRepository(Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "keel-e2e", Guid.NewGuid().ToString("N")[..10])));
+        var checkout = new ThrowawayRepository(Directory.CreateDirectory(path ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "keel-e2e", Guid.NewGuid().ToString("N")[..10])));
         checkout.Git("init", "-q");
         checkout.Git("remote", "add", "origin", origin.Path);
-        checkout.CheckOutLikeGitHubActions(reference);
+        if (fetchDepth == 0)
+            checkout.CheckOutLikeGitHubActions(reference);
+        else
+            checkout.CheckOutShallowLikeGitHubActions(reference, sha ?? origin.Git("rev-parse", $"{reference}^{{commit}}"), fetchDepth);
         checkout.Git("config", "user.email", "e2e@keel.local");
         checkout.Git("config", "user.name", "Keel end-to-end tests");
         CompiledBuild.CopyInto(checkout.Path);
@@ -105,6 +124,26 @@ public sealed class ThrowawayRepository : IDisposable
         {
             Git("checkout", "-q", "--force", reference);
         }
+    }
+
+    /// <summary>
+    /// actions/checkout with a fetch-depth above 0: the one commit fetched that deep, without tags, into the ref it
+    /// checks out (a branch as a local branch at refs/remotes/origin/NAME, a tag detached at refs/tags/NAME, a pull
+    /// request detached at refs/remotes/pull/N/merge).
+    /// </summary>
+    private void CheckOutShallowLikeGitHubActions(string reference, string sha, int depth)
+    {
+        var local = reference.StartsWith("refs/heads/", StringComparison.Ordinal) ? $"refs/remotes/origin/{reference["refs/heads/".Length..]}"
+            : reference.StartsWith("refs/pull/", StringComparison.Ordinal) ? $"refs/remotes/{reference["refs/".Length..]}"
+            : reference.StartsWith("refs/tags/", StringComparison.Ordinal) ? reference
+            : null;
+        // file:// so that git honours --depth for a repository on this machine, as it does for GitHub's.
+        Git("remote", "set-url", "origin", "file://" + Git("remote", "get-url", "origin"));
+        Git("fetch", "-q", "--no-tags", "--prune", $"--depth={depth.ToString(System.Globalization.CultureInfo.InvariantCulture)}", "origin", local is null ? sha : $"+{sha}:{local}");
+        if (reference.StartsWith("refs/heads/", StringComparison.Ordinal))
+            Git("checkout", "-q", "--force", "-B", reference["refs/heads/".Length..], local!);
+        else
+            Git("checkout", "-q", "--force", local ?? sha);
     }
 
     /// <summary>A new repository with nothing in it yet: another team's, which has none of this repository's files.</summary>
@@ -168,6 +207,16 @@ public sealed class ThrowawayRepository : IDisposable
                 .Where(p => p.Attribute("Path")?.Value is { } path && (path.StartsWith("src/Keel", StringComparison.Ordinal) || (path.StartsWith("tests/", StringComparison.Ordinal) && !IsTheAppRepository(path))))
                 .ToList();
             engine.ForEach(p => p.Remove());
+            document.Save(solution);
+        }
+    }
+
+    private void ListWhatTheCopyHolds()
+    {
+        foreach (var solution in Directory.GetFiles(Path, "*.slnx"))
+        {
+            var document = System.Xml.Linq.XDocument.Load(solution);
+            document.Descendants("Project").Where(p => !File.Exists(System.IO.Path.Combine(Path, p.Attribute("Path")?.Value ?? ""))).ToList().ForEach(p => p.Remove());
             document.Save(solution);
         }
     }
