@@ -5,7 +5,6 @@ namespace EndToEnd.Tests;
 /// line that names what was wrong, before anything is built or pushed, with no stack trace.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(2)]
 public sealed class BadInputTests : IClassFixture<BadInputTests.Fixture>
 {
     public sealed class Fixture : IDisposable

@@ -5,7 +5,6 @@ namespace EndToEnd.Tests;
 /// commit's tags name that commit's image, and the branch's tag names one of the two, never a mix.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(2)]
 public sealed class ConcurrencyTests : IDisposable
 {
     private readonly SecureRegistry _registry = new();

@@ -5,7 +5,6 @@ namespace EndToEnd.Tests;
 /// all these tests, <see cref="PackedKeel"/>), and a brand-new repository (no src/Keel, its own NuGet cache) references
 /// them from that folder, declares a target on the standard components and runs it through its own build.sh.
 /// </summary>
-[TakesMinutes(4)]
 public sealed partial class ConsumerRepositoryTests : IClassFixture<PackedKeel>, IDisposable
 {
     private readonly PackedKeel _keel;

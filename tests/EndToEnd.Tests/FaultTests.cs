@@ -5,7 +5,6 @@ namespace EndToEnd.Tests;
 /// and the proxy answers 503s, hangs, drops connections or reports a full disk where a rule says so.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(4)]
 public sealed class FaultTests : IClassFixture<FaultTests.Fixture>
 {
     public sealed class Fixture : IAsyncLifetime

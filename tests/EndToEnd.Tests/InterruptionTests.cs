@@ -5,7 +5,6 @@ namespace EndToEnd.Tests;
 /// nothing behind: no credentials under .nuke/temp, no container. (What a run killed outright leaves: <see cref="KilledRunTests"/>.)
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(2)]
 public sealed class InterruptionTests : IDisposable
 {
     private readonly SecureRegistry _registry = new();

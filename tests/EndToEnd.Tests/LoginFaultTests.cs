@@ -11,7 +11,6 @@ namespace EndToEnd.Tests;
 /// which is why <see cref="FaultTests"/>' own 503 on the API root never showed the fault.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(2)]
 public sealed class LoginFaultTests : IClassFixture<LoginFaultTests.Fixture>
 {
     public sealed class Fixture : IDisposable

@@ -8,7 +8,6 @@ namespace EndToEnd.Tests;
 /// what is checked, as a user pulling the tag on either processor would see them.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(3)]
 public sealed class MultiPlatformTests : IClassFixture<MultiPlatformTests.Release>
 {
     public sealed class Release : IDisposable

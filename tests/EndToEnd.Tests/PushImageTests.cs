@@ -14,7 +14,6 @@ namespace EndToEnd.Tests;
 /// Test target.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(2)]
 public sealed class PushImageTests : IClassFixture<PushImageTests.Release>
 {
     public sealed class Release : IDisposable

@@ -6,7 +6,6 @@ namespace EndToEnd.Tests.Workflows;
 /// sees is a passing check and the test results artifact with the app's trx.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(3)]
 public sealed class CiWorkflowTests(CiWorkflowTests.PullRequest pullRequest) : IClassFixture<CiWorkflowTests.PullRequest>
 {
     public sealed class PullRequest() : PullRequestRun(new ThrowawayRepository(), "ci.yml", 7, "fix/typo");

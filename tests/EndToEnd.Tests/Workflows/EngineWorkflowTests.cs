@@ -8,7 +8,6 @@ namespace EndToEnd.Tests.Workflows;
 /// results artifact with a trx for each test project run, and the packages artifact with the four packages.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(3)]
 public sealed class EngineWorkflowTests(EngineWorkflowTests.PullRequest pullRequest) : IClassFixture<EngineWorkflowTests.PullRequest>
 {
     public sealed class PullRequest() : PullRequestRun(

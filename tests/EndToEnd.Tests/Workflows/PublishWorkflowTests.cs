@@ -12,7 +12,6 @@ namespace EndToEnd.Tests.Workflows;
 /// What reached the registry is read back through its HTTP API after each run.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-[TakesMinutes(6)]
 public sealed class PublishWorkflowTests : IClassFixture<PublishWorkflowTests.Releases>
 {
     private const string Image = "acme-corp/store";
