@@ -12,6 +12,7 @@ internal sealed class ContainerImageJob(IContainerImage build)
 {
     private IReadOnlyList<ContainerPlatform>? _platforms;
     private ImageSet? _images;
+    private IReadOnlyList<string>? _built;
 
     public const string CredentialsHint = "--registry-username and --registry-password (or GITHUB_TOKEN for ghcr.io)";
 
@@ -123,8 +124,16 @@ internal sealed class ContainerImageJob(IContainerImage build)
     {
         if (!build.ImageContext.DirectoryExists())
             throw new BuildException($"The image's build context {build.ImageContext} does not exist; create it, or point ImageContext at the folder that holds the app.");
-        build.Containers.Build(Images, Settings, Base);
+        _built = build.Containers.Build(Images, Settings, Base);
     }
+
+    /// <summary>
+    /// The ids of the images this run built, one a platform; where BuildImage was up to date, the ids their tags name now.
+    /// The smoke test and the push of a platform's part take these, not the tags: two runs of one commit on one engine
+    /// (two platforms' jobs on a shared runner) tag their images alike, each over the other's.
+    /// </summary>
+    private IReadOnlyList<string> Built() => _built ??= [.. Images.Images.Select(image => build.Containers.Docker.ImageId(image.Reference)
+        ?? throw new BuildException($"There is no image {image.Reference} in the Docker engine's store; run BuildImage first."))];
 
     public string CheckValue()
     {
@@ -132,13 +141,20 @@ internal sealed class ContainerImageJob(IContainerImage build)
         return $"{check.Port} {check.Path} {check.Timeout} {check.VersionField} {check.ExpectedVersion} {check.ArchitectureField} {string.Join(',', Platforms)}";
     }
 
-    public void SmokeTest() => build.Containers.SmokeTest(Images, build.ImageSmokeCheck);
+    public void SmokeTest() => build.Containers.SmokeTest(Images, Built(), build.ImageSmokeCheck);
 
     /// <summary>Pushes the images; the verified push is the build's job outputs and a section of its summary at once.</summary>
     public void Push() => build.Containers.Push(Images, Credentials(), CallLimit);
 
+    /// <summary>
+    /// Before a platform's part is built: the version's tags that never move do not name another commit's image in the
+    /// registry (a version tagged on two commits fails in seconds, not after the build). The embedded registry is not
+    /// started for it: it holds no other commit's images before this run pushes there.
+    /// </summary>
+    public bool VersionTagsFree => PushesToLocalRegistry || build.Containers.VersionTagsFree(Images.Plan, Credentials());
+
     /// <summary>A part of a distributed publish: each platform's image under its own tags alone, reported for the merge.</summary>
-    public void PushPlatforms() => build.Containers.PushPlatforms(Images, Credentials(), CallLimit);
+    public void PushPlatforms() => build.Containers.PushPlatforms(Images, Built(), Credentials(), CallLimit);
 
     /// <summary>
     /// The merge of a distributed publish: the platforms' images the parts pushed, checked against the digests they

@@ -128,6 +128,8 @@ public interface IContainerImage : IHazGitVersion
     Target PushPlatformImage => _ => PushRequirements(_
         .Description("Pushes each platform's image under its own immutable tags alone (1.2.3-linux-arm64), for MergeImage to join: a platform's job of a distributed publish.")
         .DependsOn(SmokeTest))
+        // A version tagged on another commit already: said before the build, not after it.
+        .Requires(() => Job.VersionTagsFree)
         .Executes(() => Job.PushPlatforms());
 
     /// <summary>What the merge job of a distributed publish runs, once every platform's job has pushed: no build.</summary>

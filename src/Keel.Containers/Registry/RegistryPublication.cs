@@ -257,14 +257,31 @@ internal sealed class RegistryPublication(DockerTool docker, RegistryClient regi
     /// </summary>
     private string? Published(ImagePlan plan, IReadOnlyList<ImageTag> immutable, bool quiet = false)
     {
+        var (tag, digest, conflict) = Lookup(plan, immutable);
+        if (conflict is not null)
+            throw new BuildException(conflict);
+        if (digest is not null && !quiet)
+            log.Information("{Repository}:{Tag} is already this commit's image ({Digest}): keeping it and pointing the other tags at it.", plan.Repository, tag, digest);
+        return digest;
+    }
+
+    /// <summary>
+    /// Why the plan's tags that never move may not be pushed (they name another commit's image, or different images);
+    /// null when they are free or already this commit's. Nothing is written.
+    /// </summary>
+    public string? Conflict(ImagePlan plan) => Lookup(plan, [.. plan.Tags.Where(t => !t.Floating)]).Conflict;
+
+    /// <summary>What the immutable tags name in the registry: the first that exists and its digest, or why they may not be pushed.</summary>
+    private (ImageTag? Tag, string? Digest, string? Conflict) Lookup(ImagePlan plan, IReadOnlyList<ImageTag> immutable)
+    {
         var existing = immutable
             .Select(tag => (Tag: tag, Digest: Retried($"Looking up {plan.Path}:{tag}", () => registry.ManifestDigestAsync(plan.Path, tag.Name, cancellation).GetAwaiter().GetResult())))
             .Where(found => found.Digest is not null)
             .ToList();
         if (existing.Count == 0)
-            return null;
+            return (null, null, null);
         if (existing.Select(found => found.Digest).Distinct().Count() > 1)
-            throw new BuildException($"{plan.Repository} already has {string.Join(" and ", existing.Select(found => $"{found.Tag} at {found.Digest}"))}, different images under tags that never move; nothing was pushed. Remove the wrong tag from the registry, or build another commit.");
+            return (null, null, $"{plan.Repository} already has {string.Join(" and ", existing.Select(found => $"{found.Tag} at {found.Digest}"))}, different images under tags that never move; nothing was pushed. Remove the wrong tag from the registry, or build another commit.");
 
         var (tag, digest) = existing[0];
         var labels = Retried($"Reading {plan.Path}@{digest}", () => registry.ImageLabelsAsync(plan.Path, digest!, cancellation).GetAwaiter().GetResult());
@@ -272,12 +289,10 @@ internal sealed class RegistryPublication(DockerTool docker, RegistryClient regi
         if (revision is null || revision != plan.Revision || labels.GetValueOrDefault(ImageLabels.ModifiedTree) != plan.Labels.GetValueOrDefault(ImageLabels.ModifiedTree))
         {
             var other = revision is null ? "an image with no revision label" : $"commit {revision[..Math.Min(12, revision.Length)]}";
-            throw new BuildException($"{plan.Repository}:{tag} already exists for {other}, and this build is commit {plan.Revision?[..Math.Min(12, plan.Revision.Length)]}; tags that never move are not pushed again, so nothing was pushed. Tag a new version (or commit again) and build that.");
+            return (tag, digest, $"{plan.Repository}:{tag} already exists for {other}, and this build is commit {plan.Revision?[..Math.Min(12, plan.Revision.Length)]}; tags that never move are not pushed again, so nothing was pushed. Tag a new version (or commit again) and build that.");
         }
 
-        if (!quiet)
-            log.Information("{Repository}:{Tag} is already this commit's image ({Digest}): keeping it and pointing the other tags at it.", plan.Repository, tag, digest);
-        return digest;
+        return (tag, digest, null);
     }
 
     /// <summary>Points a tag at the digest, unless it already names it: a re-run with nothing new writes nothing.</summary>

@@ -11,6 +11,9 @@ internal sealed record Retry(int Attempts, TimeSpan FirstDelay)
 {
     public static Retry Default { get; } = new(3, TimeSpan.FromSeconds(1));
 
+    /// <summary>One attempt: for a look that may fail, where what follows tries again anyway.</summary>
+    public static Retry Once { get; } = new(1, TimeSpan.Zero);
+
     /// <summary>No new attempt starts once this much time has passed since the first.</summary>
     public TimeSpan TotalLimit { get; init; } = TimeSpan.FromMinutes(15);
 

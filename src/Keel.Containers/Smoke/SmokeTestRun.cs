@@ -35,11 +35,15 @@ internal sealed class SmokeTestRun(DockerTool docker, Func<ContainerPlatform> en
     /// <summary>The time limit of one smoke test: the check's own, <see cref="EmulatedAllowance"/> times that under emulation.</summary>
     public static TimeSpan TimeLimit(SmokeCheck check, bool emulated) => emulated ? check.Timeout * EmulatedAllowance : check.Timeout;
 
-    public void Run(string reference, SmokeCheck check, ContainerPlatform? platform)
+    /// <summary>
+    /// Smoke-tests the image <paramref name="reference"/> names, or the image <paramref name="id"/> where given (what this
+    /// run built, whatever another run on the same engine has tagged since); its messages name the reference.
+    /// </summary>
+    public void Run(string reference, SmokeCheck check, ContainerPlatform? platform, string? id = null)
     {
         if (check.Problem() is { } problem)
             throw new BuildException(problem);
-        var image = Inspect(reference);
+        var image = Inspect(reference, id ?? reference);
         if (platform is not null && !platform.RunsOn(image.Platform))
             throw new BuildException($"{reference} is an image for {(image.Platform.Trim('/').Length > 0 ? image.Platform : "no platform")}, not {platform}; the base image for {platform} is wrong, remove it (docker image rm) and build again.");
         if (platform is not null && !platform.RunsOn(enginePlatform().ToString()))
@@ -60,7 +64,7 @@ internal sealed class SmokeTestRun(DockerTool docker, Func<ContainerPlatform> en
             docker.Run([
                 "run", "--detach", "--name", container, "--publish", $"127.0.0.1::{port.Number}", .. RunOwner.ThisProcess().LabelArguments,
                 .. platform is null ? Array.Empty<string>() : ["--platform", platform.ToString()],
-                reference]);
+                id ?? reference]);
             var (answer, seen) = Watch(container, check, port, clock);
             if (answer is null)
             {
@@ -80,9 +84,9 @@ internal sealed class SmokeTestRun(DockerTool docker, Func<ContainerPlatform> en
     }
 
     /// <summary>The image's platform, ports and environment; an image that is not there fails in one line.</summary>
-    private ImageConfig Inspect(string reference)
+    private ImageConfig Inspect(string reference, string image)
     {
-        var inspected = docker.Query("image", "inspect", reference);
+        var inspected = docker.Query("image", "inspect", image);
         if (inspected.ExitCode != 0)
             throw new BuildException($"There is no image {reference} in the Docker engine's store ({inspected.StandardError.Trim()}); build it first.");
         try

@@ -114,8 +114,8 @@ public sealed class ContainerImages
     /// </summary>
     public void SmokeTest(string reference, SmokeCheck check, ContainerPlatform? platform = null) => _smokeTest.Run(reference, check, platform);
 
-    /// <summary>Smoke-tests each platform's image of the set.</summary>
-    internal void SmokeTest(ImageSet images, SmokeCheck check) => _smokeTest.Run(images, check);
+    /// <summary>Smoke-tests each platform's image of the set, each run by its id (<paramref name="ids"/>, in order).</summary>
+    internal void SmokeTest(ImageSet images, IReadOnlyList<string> ids, SmokeCheck check) => _smokeTest.Run(images, ids, check);
 
     /// <summary>
     /// Logs in (credentials in a DOCKER_CONFIG of the build's own, removed afterwards) and publishes the images
@@ -153,12 +153,18 @@ public sealed class ContainerImages
     /// A part of a distributed publish: the built images, each pushed under its platform's own immutable tags alone
     /// (1.2.3-linux-arm64), reported as the job's outputs (<see cref="ImageOutputs.PlatformDigests"/>) for the merge.
     /// </summary>
-    internal IReadOnlyList<PlatformPush> PushPlatforms(ImageSet built, RegistryCredentials? credentials, TimeSpan? callLimit)
+    internal IReadOnlyList<PlatformPush> PushPlatforms(ImageSet built, IReadOnlyList<string> ids, RegistryCredentials? credentials, TimeSpan? callLimit)
     {
-        var pushed = _pusher.RunParts(built, ImageSet.Parts(built.Plan, built.Platforms), credentials, callLimit);
+        var pushed = _pusher.RunParts(ImageSet.Parts(built.Plan, built.Platforms), ids, credentials, callLimit);
         ImageOutputs.Report(_build.Outputs, pushed);
         return pushed;
     }
+
+    /// <summary>
+    /// Before a platform's part is built: the version's tags that never move, where the registry answers at once, must not
+    /// name another commit's image (<see cref="ImagePushStep.EnsureVersionTagsFree"/>).
+    /// </summary>
+    internal bool VersionTagsFree(ImagePlan plan, RegistryCredentials? credentials) => _pusher.EnsureVersionTagsFree(plan, credentials);
 
     /// <summary>
     /// The merge of a distributed publish: the parts' images, each checked in the registry against the digest its part

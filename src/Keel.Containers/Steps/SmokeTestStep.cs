@@ -6,16 +6,17 @@ namespace Keel.Containers;
 /// </summary>
 internal sealed class SmokeTestStep(StepContext context)
 {
-    public void Run(ImageSet images, SmokeCheck check)
+    /// <summary>Each image of the set, run by its id in <paramref name="ids"/> (one an image, in order).</summary>
+    public void Run(ImageSet images, IReadOnlyList<string> ids, SmokeCheck check)
     {
-        foreach (var image in images.Images)
-            Run(image.Reference, check, image.Platform);
+        foreach (var (image, id) in images.Images.Zip(ids))
+            Run(image.Reference, check, image.Platform, id);
     }
 
-    /// <summary>One local image; of <paramref name="platform"/> where named, else the engine's own.</summary>
-    public void Run(string reference, SmokeCheck check, ContainerPlatform? platform)
+    /// <summary>One local image; of <paramref name="platform"/> where named, else the engine's own; by its id where given.</summary>
+    public void Run(string reference, SmokeCheck check, ContainerPlatform? platform, string? id = null)
     {
         context.EnsureEngine();
-        new SmokeTestRun(context.Docker, () => context.EnginePlatform, context.Log, context.Cancellation).Run(reference, check, platform);
+        new SmokeTestRun(context.Docker, () => context.EnginePlatform, context.Log, context.Cancellation).Run(reference, check, platform, id);
     }
 }

@@ -1,0 +1,107 @@
+using Keel.Tests.Support;
+using static Keel.Tests.Bootstrap.BuildCopy;
+
+namespace Keel.Tests.Bootstrap;
+
+/// <summary>
+/// build.sh compiles a copy of this repository's build once, starts it directly while nothing changed, and compiles
+/// again when a source changes; two runs at once and a full disk leave one compile and no half-written stamp.
+/// Apart from <see cref="BootstrapTests"/>, so that the two run at once.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public class CompileOnceTests
+{
+    [Fact]
+    public void TheBuildIsCompiledOnlyWhenItsSourcesChange()
+    {
+        using var root = CopyOfRepository();
+        var stamp = root.File(".nuke/temp/build.stamp");
+
+        var first = Run(root, root.Path, "--help");
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("Targets (default: Compile):", first.Output);
+        Assert.Contains("Compiling the build ...", first.Output);
+        var compiled = File.GetLastWriteTimeUtc(stamp);
+
+        var second = Run(root, root.Path, "--help");
+        Assert.Equal(first.Output.Replace("Compiling the build ...\n", ""), second.Output);
+        Assert.Equal(compiled, File.GetLastWriteTimeUtc(stamp));
+
+        // build.cmd is also a bash script (Git Bash, WSL, or `bash build.cmd`): it hands over to build.sh.
+        var cmd = Command.Run("bash", [root.File("build.cmd"), "--help"], root.Path, start => start.Environment["NO_COLOR"] = "1");
+        Assert.Equal((0, second.Output), cmd);
+
+        root.Write("build/Build.Hello.cs", "using Keel;\n\npartial class Build\n{\n    Target Hello => _ => _.Description(\"Says hello.\").Executes(() => Log.Information(\"hello\"));\n}\n");
+        var third = Run(root, root.Path, "Hello");
+        Assert.True(third.ExitCode == 0, third.Output);
+        Assert.NotEqual(compiled, File.GetLastWriteTimeUtc(stamp));
+        Assert.Contains("Compiling the build ...", third.Output);
+        Assert.Contains("hello", third.Output);
+
+        // Started from outside the repository, as the nuke global tool or a script may do.
+        var outside = Run(root, Path.GetTempPath(), "--help");
+        Assert.True(outside.ExitCode == 0, outside.Output);
+        Assert.Contains("Says hello.", outside.Output);
+
+        // A removed source counts as a change too, even though no file got newer.
+        File.Delete(root.File("build/Build.Hello.cs"));
+        var fourth = Run(root, root.Path, "--help");
+        Assert.True(fourth.ExitCode == 0, fourth.Output);
+        Assert.Contains("Compiling the build ...", fourth.Output);
+        Assert.DoesNotContain("Says hello.", fourth.Output);
+    }
+
+    [Fact]
+    public void ASourceDatedInTheFutureCompilesOnceAndLaterEditsAreStillSeen()
+    {
+        using var root = CopyOfRepository();
+        File.SetLastWriteTimeUtc(root.File("build/Build.cs"), DateTime.UtcNow.AddDays(2));
+
+        var first = Run(root, root.Path, "--help");
+        var second = Run(root, root.Path, "--help");
+        File.SetLastWriteTimeUtc(root.File("build/Build.Image.cs"), DateTime.UtcNow);
+        var afterEdit = Run(root, root.Path, "--help");
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("Compiling the build ...", first.Output);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.DoesNotContain("Compiling the build", second.Output);
+        Assert.Contains("Targets (default: Compile):", second.Output);
+        Assert.True(afterEdit.ExitCode == 0, afterEdit.Output);
+        Assert.Contains("Compiling the build ...", afterEdit.Output);
+    }
+
+    [Fact]
+    public void AFullDiskUnderTheTempFolderEndsTheCompileInOneLineAndLeavesNoHalfWrittenStamp()
+    {
+        using var root = CopyOfRepository();
+        using var disk = FullDisk.MountOver(root.File(".nuke/temp"));
+        disk.Fill();
+
+        var run = Run(root, root.Path, "--help");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"The build cannot write its stamp to {root.File(".nuke/temp")}: free space on its disk (or make the folder writable) and run again.", run.Output.Trim());
+        Assert.DoesNotContain(Directory.EnumerateFiles(root.File(".nuke/temp")), file => Path.GetFileName(file).StartsWith("build.stamp", StringComparison.Ordinal));
+
+        disk.Free();
+        var freed = Run(root, root.Path, "--help");
+        Assert.True(freed.ExitCode == 0, freed.Output);
+        Assert.Contains("Compiling the build ...", freed.Output);
+    }
+
+    [Fact]
+    public async Task TwoRunsThatBothNeedACompileCompileOnceAndBothSucceed()
+    {
+        using var root = CopyOfRepository();
+
+        var runs = await Task.WhenAll(Task.Run(() => Run(root, root.Path, "--help")), Task.Run(() => Run(root, root.Path, "--help")));
+
+        Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.Output));
+        Assert.All(runs, run => Assert.Contains("Targets (default: Compile):", run.Output));
+        var output = string.Join("\n", runs.Select(run => run.Output));
+        Assert.Single(output.Split('\n'), line => line == "Compiling the build ...");
+        Assert.Contains("Another run in this clone is compiling the build; waiting for it ...", output);
+        Assert.DoesNotContain(Directory.EnumerateFiles(root.File(".nuke/temp")), file => Path.GetFileName(file).StartsWith("build.stamp.", StringComparison.Ordinal));
+    }
+}
