@@ -132,7 +132,7 @@ internal sealed class ContainerImageJob(IContainerImage build)
     /// The smoke test and the push of a platform's part take these, not the tags: two runs of one commit on one engine
     /// (two platforms' jobs on a shared runner) tag their images alike, each over the other's.
     /// </summary>
-    private IReadOnlyList<string> Built() => _built ??= [.. Images.Images.Select(image => build.Containers.Docker.ImageId(image.Reference)
+    private IReadOnlyList<string> Built() => _built ??= [.. ImageIds().Zip(Images.Images, (id, image) => id
         ?? throw new BuildException($"There is no image {image.Reference} in the Docker engine's store; run BuildImage first."))];
 
     public string CheckValue()
