@@ -5,7 +5,11 @@ set -eo pipefail
 
 # The real path (pwd -P): dotnet resolves symbolic links itself, and a clone opened through a link must compile into,
 # stamp and start the same files as the clone itself.
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+# Bash built-ins rather than dirname, cat and stat where they do the same: a warm start runs two programs (find, sort)
+# before the build.
+SCRIPT="${BASH_SOURCE[0]}"
+[[ "$SCRIPT" == */* ]] && SCRIPT_DIR="${SCRIPT%/*}" || SCRIPT_DIR=.
+ROOT="$(cd "${SCRIPT_DIR:-/}" && pwd -P)"
 TEMP="$ROOT/.nuke/temp"
 BUILD_PROJECT="$ROOT/build/_build.csproj"
 BUILD_DLL="$ROOT/build/bin/_build.dll"
@@ -27,21 +31,26 @@ sources() {
 }
 
 # Each source with its modification time in whole seconds, "path seconds", one a line in byte order (build.ps1 lists
-# the same). GNU stat or BSD stat, whichever this machine has.
+# the same). GNU find prints it itself; elsewhere (BSD, busybox) stat does, GNU's or BSD's.
 listing() {
-    if stat -c %Y "$ROOT" >/dev/null 2>&1; then
-        sources -exec stat -c '%n %Y' {} +
-    else
-        sources -exec stat -f '%N %m' {} +
-    fi | LC_ALL=C sort
+    {
+        sources -printf '%p %Ts\n' 2>/dev/null ||
+            if stat -c %Y "$ROOT" >/dev/null 2>&1; then
+                sources -exec stat -c '%n %Y' {} +
+            else
+                sources -exec stat -f '%N %m' {} +
+            fi
+    } | LC_ALL=C sort
 }
 
 # The stamp holds the dotnet that compiled the build and the listing of its sources at that time. The build is
 # current while the listing is the same: no source was added, removed or saved since (a time in the future included).
 run_if_current() {
     [[ -f "$STAMP" && -f "$BUILD_DLL" ]] || return 0
-    local dotnet stamped
-    { read -r dotnet; stamped="$(cat)"; } < "$STAMP"
+    local lines dotnet stamped
+    mapfile -t lines < "$STAMP"
+    dotnet="${lines[0]}"
+    stamped="$(IFS=$'\n'; echo "${lines[*]:1}")"
     if [[ -x "$dotnet" && "$(listing)" == "$stamped" ]]; then
         exec 9>&-   # the compile lock, when held, is not the build's to keep
         export DOTNET_EXE="$dotnet"

@@ -27,6 +27,14 @@ public class CompileOnceTests
         Assert.Equal(first.Output.Replace("Compiling the build ...\n", ""), second.Output);
         Assert.Equal(compiled, File.GetLastWriteTimeUtc(stamp));
 
+        // The build and the engine start compiled ahead of time for this machine.
+        Assert.All(["_build.dll", "Keel.dll", "Keel.Containers.dll", "Serilog.dll"], name => Assert.True(IsReadyToRun(root.File($"build/bin/{name}")), $"{name} is not ReadyToRun"));
+
+        // Where find has no -printf (BSD, busybox), stat lists the sources: the same listing, so no compile either.
+        var withoutPrintf = Run(root, root.Path, ["--help"], FindWithoutPrintf(root));
+        Assert.Equal((0, second.Output), withoutPrintf);
+        Assert.Equal(compiled, File.GetLastWriteTimeUtc(stamp));
+
         // build.cmd is also a bash script (Git Bash, WSL, or `bash build.cmd`): it hands over to build.sh.
         var cmd = Command.Run("bash", [root.File("build.cmd"), "--help"], root.Path, start => start.Environment["NO_COLOR"] = "1");
         Assert.Equal((0, second.Output), cmd);
@@ -103,5 +111,24 @@ public class CompileOnceTests
         Assert.Single(output.Split('\n'), line => line == "Compiling the build ...");
         Assert.Contains("Another run in this clone is compiling the build; waiting for it ...", output);
         Assert.DoesNotContain(Directory.EnumerateFiles(root.File(".nuke/temp")), file => Path.GetFileName(file).StartsWith("build.stamp.", StringComparison.Ordinal));
+    }
+
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+    }
+
+    /// <summary>A PATH whose find refuses -printf, as BSD's and busybox's do, and otherwise is this machine's.</summary>
+    private static string FindWithoutPrintf(TempDirectory root)
+    {
+        var bin = root.File("fake-bin");
+        Directory.CreateDirectory(bin);
+        var path = Environment.GetEnvironmentVariable("PATH")!;
+        var real = path.Split(':').Select(folder => Path.Combine(folder, "find")).First(File.Exists);
+        var find = Path.Combine(bin, "find");
+        File.WriteAllText(find, $"#!/bin/sh\nfor a in \"$@\"; do [ \"$a\" = -printf ] && {{ echo \"find: -printf: unknown primary or operator\" >&2; exit 1; }}; done\nexec {real} \"$@\"\n");
+        File.SetUnixFileMode(find, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return $"{bin}:{path}";
     }
 }
