@@ -31,16 +31,20 @@ sources() {
 }
 
 # Each source with its modification time in whole seconds, "path seconds", one a line in byte order (build.ps1 lists
-# the same). GNU find prints it itself; elsewhere (BSD, busybox) stat does, GNU's or BSD's.
+# the same). GNU find prints it itself; where find has no -printf (BSD, busybox) it refuses before listing anything,
+# and stat lists instead, GNU's or BSD's.
 listing() {
-    {
-        sources -printf '%p %Ts\n' 2>/dev/null ||
-            if stat -c %Y "$ROOT" >/dev/null 2>&1; then
-                sources -exec stat -c '%n %Y' {} +
-            else
-                sources -exec stat -f '%N %m' {} +
-            fi
-    } | LC_ALL=C sort
+    local listed
+    if ! listed="$(sources -printf '%p %Ts\n')" && [[ -z "$listed" ]]; then
+        if stat -c %Y "$ROOT" >/dev/null 2>&1; then
+            listed="$(sources -exec stat -c '%n %Y' {} +)"
+        else
+            listed="$(sources -exec stat -f '%N %m' {} +)"
+        fi
+    fi
+    if [[ -n "$listed" ]]; then
+        printf '%s\n' "$listed" | LC_ALL=C sort
+    fi
 }
 
 # The stamp holds the dotnet that compiled the build and the listing of its sources at that time. The build is
@@ -108,7 +112,9 @@ if ! { printf '%s\n' "$DOTNET" && listing; } > "$NEW_STAMP" 2>/dev/null; then
     exit 1
 fi
 echo "Compiling the build ..." >&2
-if ! "$DOTNET" build "$BUILD_PROJECT" --nologo --verbosity quiet > "$TEMP/compile.log" 2>&1; then
+# The compile does not inherit the lock: a compiler server it starts outlives it and would hold the lock for good,
+# leaving the next run that needs a compile waiting.
+if ! "$DOTNET" build "$BUILD_PROJECT" --nologo --verbosity quiet > "$TEMP/compile.log" 2>&1 9>&-; then
     rm -f "$NEW_STAMP"
     cat "$TEMP/compile.log" >&2
     echo "The build project did not compile; fix the errors above and run again." >&2

@@ -113,22 +113,58 @@ public class CompileOnceTests
         Assert.DoesNotContain(Directory.EnumerateFiles(root.File(".nuke/temp")), file => Path.GetFileName(file).StartsWith("build.stamp.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void AServerTheCompileLeavesRunningDoesNotHoldTheCloneFromTheNextCompile()
+    {
+        using var root = CopyOfRepository();
+        var serverPid = root.File("server.pid");
+        try
+        {
+            var run = Run(root, root.Path, ["--help"], DotnetThatLeavesAServer(root, serverPid));
+
+            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.Contains("Compiling the build ...", run.Output);
+            // The server outlives the compile, as the compiler server does, and must not keep the compile lock open:
+            // held, it leaves the next run that needs a compile waiting for as long as the server lives.
+            var server = File.ReadAllText(serverPid).Trim();
+            Assert.True(Directory.Exists($"/proc/{server}"), "the stand-in server is not running");
+            var open = Directory.EnumerateFileSystemEntries($"/proc/{server}/fd").Select(fd => new FileInfo(fd).LinkTarget);
+            Assert.DoesNotContain(root.File(".nuke/temp/build.lock"), open);
+        }
+        finally
+        {
+            if (File.Exists(serverPid))
+                Command.Run("kill", [File.ReadAllText(serverPid).Trim()], root.Path);
+        }
+    }
+
     private static bool IsReadyToRun(string assembly)
     {
         using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
         return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
+    /// <summary>
+    /// A PATH whose dotnet is this machine's, except that a build also starts a process that lives on after it (as the
+    /// compiler server a first compile starts does) and writes that process's id to <paramref name="pidFile"/>.
+    /// </summary>
+    private static string DotnetThatLeavesAServer(TempDirectory root, string pidFile) =>
+        PathWithWrapper(root, "dotnet", $"if [ \"$1\" = build ]; then sleep 600 </dev/null >/dev/null 2>&1 & echo $! > '{pidFile}'; fi");
+
     /// <summary>A PATH whose find refuses -printf, as BSD's and busybox's do, and otherwise is this machine's.</summary>
-    private static string FindWithoutPrintf(TempDirectory root)
+    private static string FindWithoutPrintf(TempDirectory root) =>
+        PathWithWrapper(root, "find", "for a in \"$@\"; do [ \"$a\" = -printf ] && { echo \"find: -printf: unknown primary or operator\" >&2; exit 1; }; done");
+
+    /// <summary>This process's PATH with <paramref name="tool"/> ahead of it: a script that runs <paramref name="before"/>, then the real tool.</summary>
+    private static string PathWithWrapper(TempDirectory root, string tool, string before)
     {
-        var bin = root.File("fake-bin");
+        var bin = root.File($"{tool}-bin");
         Directory.CreateDirectory(bin);
         var path = Environment.GetEnvironmentVariable("PATH")!;
-        var real = path.Split(':').Select(folder => Path.Combine(folder, "find")).First(File.Exists);
-        var find = Path.Combine(bin, "find");
-        File.WriteAllText(find, $"#!/bin/sh\nfor a in \"$@\"; do [ \"$a\" = -printf ] && {{ echo \"find: -printf: unknown primary or operator\" >&2; exit 1; }}; done\nexec {real} \"$@\"\n");
-        File.SetUnixFileMode(find, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var real = path.Split(':').Select(folder => Path.Combine(folder, tool)).First(File.Exists);
+        var wrapper = Path.Combine(bin, tool);
+        File.WriteAllText(wrapper, $"#!/bin/sh\n{before}\nexec {real} \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return $"{bin}:{path}";
     }
 }
