@@ -5,7 +5,11 @@ set -eo pipefail
 
 # The real path (pwd -P): dotnet resolves symbolic links itself, and a clone opened through a link must compile into,
 # stamp and start the same files as the clone itself.
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+# Bash built-ins rather than dirname, cat and stat where they do the same: a warm start runs two programs (find, sort)
+# before the build.
+SCRIPT="${BASH_SOURCE[0]}"
+[[ "$SCRIPT" == */* ]] && SCRIPT_DIR="${SCRIPT%/*}" || SCRIPT_DIR=.
+ROOT="$(cd "${SCRIPT_DIR:-/}" && pwd -P)"
 TEMP="$ROOT/.nuke/temp"
 BUILD_PROJECT="$ROOT/build/_build.csproj"
 BUILD_DLL="$ROOT/build/bin/_build.dll"
@@ -27,21 +31,30 @@ sources() {
 }
 
 # Each source with its modification time in whole seconds, "path seconds", one a line in byte order (build.ps1 lists
-# the same). GNU stat or BSD stat, whichever this machine has.
+# the same). GNU find prints it itself; where find has no -printf (BSD, busybox) it refuses before listing anything,
+# and stat lists instead, GNU's or BSD's.
 listing() {
-    if stat -c %Y "$ROOT" >/dev/null 2>&1; then
-        sources -exec stat -c '%n %Y' {} +
-    else
-        sources -exec stat -f '%N %m' {} +
-    fi | LC_ALL=C sort
+    local listed
+    if ! listed="$(sources -printf '%p %Ts\n')" && [[ -z "$listed" ]]; then
+        if stat -c %Y "$ROOT" >/dev/null 2>&1; then
+            listed="$(sources -exec stat -c '%n %Y' {} +)"
+        else
+            listed="$(sources -exec stat -f '%N %m' {} +)"
+        fi
+    fi
+    if [[ -n "$listed" ]]; then
+        printf '%s\n' "$listed" | LC_ALL=C sort
+    fi
 }
 
 # The stamp holds the dotnet that compiled the build and the listing of its sources at that time. The build is
 # current while the listing is the same: no source was added, removed or saved since (a time in the future included).
 run_if_current() {
     [[ -f "$STAMP" && -f "$BUILD_DLL" ]] || return 0
-    local dotnet stamped
-    { read -r dotnet; stamped="$(cat)"; } < "$STAMP"
+    local lines dotnet stamped
+    mapfile -t lines < "$STAMP"
+    dotnet="${lines[0]}"
+    stamped="$(IFS=$'\n'; echo "${lines[*]:1}")"
     if [[ -x "$dotnet" && "$(listing)" == "$stamped" ]]; then
         exec 9>&-   # the compile lock, when held, is not the build's to keep
         export DOTNET_EXE="$dotnet"
@@ -99,7 +112,9 @@ if ! { printf '%s\n' "$DOTNET" && listing; } > "$NEW_STAMP" 2>/dev/null; then
     exit 1
 fi
 echo "Compiling the build ..." >&2
-if ! "$DOTNET" build "$BUILD_PROJECT" --nologo --verbosity quiet > "$TEMP/compile.log" 2>&1; then
+# The compile does not inherit the lock: a compiler server it starts outlives it and would hold the lock for good,
+# leaving the next run that needs a compile waiting.
+if ! "$DOTNET" build "$BUILD_PROJECT" --nologo --verbosity quiet > "$TEMP/compile.log" 2>&1 9>&-; then
     rm -f "$NEW_STAMP"
     cat "$TEMP/compile.log" >&2
     echo "The build project did not compile; fix the errors above and run again." >&2

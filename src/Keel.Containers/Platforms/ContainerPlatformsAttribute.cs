@@ -23,9 +23,9 @@ namespace Keel.Containers;
 public sealed class ContainerPlatformsAttribute : GitHubActionsJobSetupAttribute
 {
     /// <summary>docker/setup-qemu-action v3.6.0: registers QEMU's binfmt_misc handlers (tonistiigi/binfmt) on the runner.</summary>
-    public const string SetupQemu = "docker/setup-qemu-action@29109295f81e9208d7d86ff1c6c12d2833863392";
+    internal const string SetupQemu = "docker/setup-qemu-action@29109295f81e9208d7d86ff1c6c12d2833863392";
 
-    public const string SetupQemuVersion = "v3.6.0";
+    internal const string SetupQemuVersion = "v3.6.0";
 
     private readonly IReadOnlyList<ContainerPlatform> _platforms;
     private readonly string _parameter;

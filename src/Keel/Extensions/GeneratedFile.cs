@@ -9,7 +9,8 @@ internal static class GeneratedFile
         if (File.Exists(path) && File.ReadAllText(path) == content)
             return false;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp";
+        // A file of this process's own: a --help (which takes no lock) may write the same file at the same time.
+        var temporary = $"{path}.{Environment.ProcessId}.tmp";
         File.WriteAllText(temporary, content);
         File.Move(temporary, path, overwrite: true);
         return true;

@@ -11,7 +11,7 @@ namespace Keel.Hosts;
 /// <summary>Runs a build: create, bind, plan, run, summarize. Everything else hooks in as an extension.</summary>
 /// <param name="services">What the build takes from the outside world.</param>
 /// <param name="extensions">Extensions of the host's own (a test's probe, a CI integration), beside the engine's standard ones and the build's extension attributes.</param>
-public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtension>? extensions = null)
+internal sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtension>? extensions = null)
 {
 
     /// <summary>The lifecycle, from command line to exit code.</summary>
@@ -33,15 +33,16 @@ public sealed class BuildHost(BuildServices services, IReadOnlyList<IBuildExtens
 
         var layout = BuildLayout.At(root);
         var temp = layout.TemporaryDirectory;
-        var unwritable = services.WriteLogFile ? Unwritable(temp) : null;
-        if (unwritable is not null && !invocation.IsHelp)
+        // --help only reads: it takes no lock and keeps the last run's log, so it answers at once, even while a build
+        // runs and when the temp folder cannot be written.
+        var usesTemp = services.WriteLogFile && !invocation.IsHelp;
+        var unwritable = usesTemp ? Unwritable(temp) : null;
+        if (unwritable is not null)
         {
             services.Console.Out.WriteLine($"The build cannot write to {temp} ({TemporaryFolderError.Reason(unwritable)}); it keeps its log, caches and credentials there: {TemporaryFolderError.Fix(unwritable)} and run again.");
             return 1;
         }
 
-        // --help with an unwritable temp folder runs without the log file and the lock, which live there.
-        var usesTemp = services.WriteLogFile && unwritable is null;
         using var runLock = usesTemp ? RunLock.Acquire(temp, services.Console, services.Cancellation.Token) : null;
         if (usesTemp && runLock is null)
             return 130;

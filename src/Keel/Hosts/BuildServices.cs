@@ -7,7 +7,7 @@ namespace Keel.Hosts;
 /// Everything the engine takes from the outside world, handed in rather than read from statics: the real process
 /// passes the system's, tests pass their own.
 /// </summary>
-public sealed record BuildServices
+internal sealed record BuildServices
 {
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
     public required string WorkingDirectory { get; init; }

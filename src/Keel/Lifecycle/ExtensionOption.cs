@@ -4,5 +4,5 @@ namespace Keel.Lifecycle;
 public sealed record ExtensionOption(string Name, string Arguments, string Description)
 {
     /// <summary>The option as help writes it: <c>--generate-configuration [workflow ...]</c>.</summary>
-    public string Usage => Arguments.Length == 0 ? $"--{Name}" : $"--{Name} {Arguments}";
+    internal string Usage => Arguments.Length == 0 ? $"--{Name}" : $"--{Name} {Arguments}";
 }

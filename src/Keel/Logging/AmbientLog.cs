@@ -1,5 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
 using Serilog;
-using Serilog.Core;
 using Serilog.Events;
 
 namespace Keel.Logging;
@@ -9,23 +9,19 @@ namespace Keel.Logging;
 /// writes to the logger of the build running in the current flow, with the same sinks and redaction as the build's
 /// own <c>Log</c>. Two builds in one process (tests) each get their own events; outside a build it writes nothing.
 /// </summary>
-internal sealed class AmbientLog : ILogEventSink
+internal sealed class AmbientLog : ILogger
 {
     private static readonly AsyncLocal<ILogger?> CurrentLogger = new();
-    private static readonly AmbientLog Sink = new();
+    private static readonly AmbientLog Router = new();
     private static readonly Lock Gate = new();
-    private static Logger? _router;
 
     /// <summary>Routes the static logger through the current build's; returns what undoes it for this flow.</summary>
     public static IDisposable Use(ILogger logger)
     {
         lock (Gate)
         {
-            if (_router is null || !ReferenceEquals(Log.Logger, _router))
-            {
-                _router = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Sink).CreateLogger();
-                Log.Logger = _router;
-            }
+            if (!ReferenceEquals(Log.Logger, Router))
+                Log.Logger = Router;
         }
 
         var previous = CurrentLogger.Value;
@@ -33,7 +29,29 @@ internal sealed class AmbientLog : ILogEventSink
         return new Restore(previous);
     }
 
-    public void Emit(LogEvent logEvent) => CurrentLogger.Value?.Write(logEvent);
+    // The static Log's calls land here; the current build's logger filters, binds and writes them, so they read
+    // exactly as the build's own. Serilog's defaults for the rest (ForContext, the Write overloads) come back here.
+    public void Write(LogEvent logEvent) => CurrentLogger.Value?.Write(logEvent);
+
+    public bool IsEnabled(LogEventLevel level) => CurrentLogger.Value?.IsEnabled(level) ?? false;
+
+    public bool BindMessageTemplate(string messageTemplate, object?[]? propertyValues,
+        [NotNullWhen(true)] out MessageTemplate? parsedTemplate, [NotNullWhen(true)] out IEnumerable<LogEventProperty>? boundProperties)
+    {
+        if (CurrentLogger.Value is { } logger)
+            return logger.BindMessageTemplate(messageTemplate, propertyValues, out parsedTemplate, out boundProperties);
+        parsedTemplate = null;
+        boundProperties = null;
+        return false;
+    }
+
+    public bool BindProperty(string? propertyName, object? value, bool destructureObjects, [NotNullWhen(true)] out LogEventProperty? property)
+    {
+        if (CurrentLogger.Value is { } logger)
+            return logger.BindProperty(propertyName, value, destructureObjects, out property);
+        property = null;
+        return false;
+    }
 
     private sealed class Restore(ILogger? previous) : IDisposable
     {

@@ -1,7 +1,7 @@
 namespace Keel.Logging;
 
 /// <summary>The terminal the build talks to; tests hand in their own writers.</summary>
-public sealed record BuildConsole(TextWriter Out, bool Color)
+internal sealed record BuildConsole(TextWriter Out, bool Color)
 {
     /// <summary>
     /// This process's standard output; a terminal that closes mid-build ends the writing, not the build. In colour on a

@@ -20,24 +20,30 @@ internal sealed class BuildLogger : IDisposable
         _redactor = redactor;
         _logFile = logFile;
         if (logFile is not null)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
-            File.Delete(logFile);
-            _file = new LoggerConfiguration()
-                .MinimumLevel.Verbose()
-                .WriteTo.File(logFile, outputTemplate: "{Timestamp:HH:mm:ss.fff} [{Level:u3}] {Message:l}{NewLine}{Exception}")
-                .CreateLogger();
-        }
+            _file = FileLogger(logFile);
 
         ILogEventSink[] sinks = _file is null ? [new TerminalSink(console, _console)] : [new TerminalSink(console, _console), _file];
         _sinks = new RedactingSink(redactor, sinks);
-        Logger = new LoggerConfiguration()
+        _logger = new DeferredLogger(() => new LoggerConfiguration()
             .MinimumLevel.Verbose()
             .WriteTo.Sink(_sinks)
-            .CreateLogger();
+            .CreateLogger());
     }
 
-    public Logger Logger { get; }
+    private readonly DeferredLogger _logger;
+
+    public ILogger Logger => _logger;
+
+    // A method of its own: a run without a log file (--help) never loads the file sink's assembly.
+    private static Logger FileLogger(string logFile)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
+        File.Delete(logFile);
+        return new LoggerConfiguration()
+            .MinimumLevel.Verbose()
+            .WriteTo.File(logFile, outputTemplate: "{Timestamp:HH:mm:ss.fff} [{Level:u3}] {Message:l}{NewLine}{Exception}")
+            .CreateLogger();
+    }
 
     /// <summary>The console, for hosts that speak to their runner through it (workflow commands).</summary>
     public BuildConsole Console => _terminal;
@@ -70,7 +76,7 @@ internal sealed class BuildLogger : IDisposable
 
     public void Dispose()
     {
-        Logger.Dispose();
+        _logger.Dispose();
         try
         {
             _file?.Dispose();

@@ -1,7 +1,7 @@
 namespace Keel;
 
 /// <summary>How much the console shows; the file log always has everything.</summary>
-public enum Verbosity
+internal enum Verbosity
 {
     /// <summary>Errors and the summary.</summary>
     Quiet,

@@ -26,7 +26,7 @@ public abstract class Enumeration(string value) : IEquatable<Enumeration>
     public static implicit operator string(Enumeration value) => value.Value;
 
     /// <summary>The declared values of an enumeration type, in declaration order.</summary>
-    public static IReadOnlyList<Enumeration> ValuesOf(Type type) =>
+    internal static IReadOnlyList<Enumeration> ValuesOf(Type type) =>
         [.. type.GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == type)
             .Select(f => (Enumeration)f.GetValue(null)!)

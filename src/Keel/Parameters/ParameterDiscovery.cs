@@ -122,7 +122,6 @@ internal static class ParameterDiscovery
             Type = type,
             Description = attribute.Description,
             IsSecret = isSecret,
-            IsNullable = IsNullable(member),
             IsRequired = member.GetCustomAttribute<RequiredAttribute>() is not null,
             FromEnvironment = attribute.FromEnvironment,
             IsBuiltIn = member.DeclaringType == typeof(Hosts.EngineOptions),
@@ -155,13 +154,6 @@ internal static class ParameterDiscovery
         PropertyInfo property when property.DeclaringType!.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic) is { } field => field.MetadataToken,
         _ => member.MetadataToken,
     };
-
-    private static bool IsNullable(MemberInfo member)
-    {
-        var context = new NullabilityInfoContext();
-        var info = member is FieldInfo field ? context.Create(field) : context.Create((PropertyInfo)member);
-        return info.ReadState == NullabilityState.Nullable;
-    }
 
     private static string? Render(object? value, bool secret) => value switch
     {

@@ -16,5 +16,5 @@ public sealed class ParameterException(string parameter, string problem) : Build
     public string Problem { get; } = problem;
 
     /// <summary>The line, with where the value came from.</summary>
-    public string WithSource(string? source) => source is null ? Message : $"Parameter {ParameterNames.CommandLine(Parameter)} (from {source}) {Problem}";
+    internal string WithSource(string? source) => source is null ? Message : $"Parameter {ParameterNames.CommandLine(Parameter)} (from {source}) {Problem}";
 }

@@ -11,7 +11,7 @@ public sealed class GitVersion
 {
     private readonly Lazy<IReadOnlyDictionary<string, string>> _values;
 
-    public GitVersion(Func<string> computeJson) => _values = new(() => Parse(computeJson()));
+    internal GitVersion(Func<string> computeJson) => _values = new(() => Parse(computeJson()));
 
     public static GitVersion FromJson(string json) => new(() => json);
 

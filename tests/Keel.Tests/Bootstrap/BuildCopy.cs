@@ -41,10 +41,16 @@ internal static class BuildCopy
     }
 
     public static (int ExitCode, string Output) Run(TempDirectory root, string workingDirectory, params string[] args) =>
+        Run(root, workingDirectory, args, path: null);
+
+    /// <param name="path">The PATH build.sh runs with; this process's when null.</param>
+    public static (int ExitCode, string Output) Run(TempDirectory root, string workingDirectory, string[] args, string? path) =>
         Command.Run(root.File("build.sh"), args, workingDirectory, start =>
         {
             start.Environment.Remove("DOTNET_EXE");
             start.Environment["NO_COLOR"] = "1";
+            if (path is not null)
+                start.Environment["PATH"] = path;
         });
 
     /// <summary>PowerShell 7, as the .NET tool it ships as, installed once per machine into the temp folder.</summary>

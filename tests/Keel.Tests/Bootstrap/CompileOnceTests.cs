@@ -27,6 +27,14 @@ public class CompileOnceTests
         Assert.Equal(first.Output.Replace("Compiling the build ...\n", ""), second.Output);
         Assert.Equal(compiled, File.GetLastWriteTimeUtc(stamp));
 
+        // The build and the engine start compiled ahead of time for this machine.
+        Assert.All(["_build.dll", "Keel.dll", "Keel.Containers.dll", "Serilog.dll"], name => Assert.True(IsReadyToRun(root.File($"build/bin/{name}")), $"{name} is not ReadyToRun"));
+
+        // Where find has no -printf (BSD, busybox), stat lists the sources: the same listing, so no compile either.
+        var withoutPrintf = Run(root, root.Path, ["--help"], FindWithoutPrintf(root));
+        Assert.Equal((0, second.Output), withoutPrintf);
+        Assert.Equal(compiled, File.GetLastWriteTimeUtc(stamp));
+
         // build.cmd is also a bash script (Git Bash, WSL, or `bash build.cmd`): it hands over to build.sh.
         var cmd = Command.Run("bash", [root.File("build.cmd"), "--help"], root.Path, start => start.Environment["NO_COLOR"] = "1");
         Assert.Equal((0, second.Output), cmd);
@@ -103,5 +111,60 @@ public class CompileOnceTests
         Assert.Single(output.Split('\n'), line => line == "Compiling the build ...");
         Assert.Contains("Another run in this clone is compiling the build; waiting for it ...", output);
         Assert.DoesNotContain(Directory.EnumerateFiles(root.File(".nuke/temp")), file => Path.GetFileName(file).StartsWith("build.stamp.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AServerTheCompileLeavesRunningDoesNotHoldTheCloneFromTheNextCompile()
+    {
+        using var root = CopyOfRepository();
+        var serverPid = root.File("server.pid");
+        try
+        {
+            var run = Run(root, root.Path, ["--help"], DotnetThatLeavesAServer(root, serverPid));
+
+            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.Contains("Compiling the build ...", run.Output);
+            // The server outlives the compile, as the compiler server does, and must not keep the compile lock open:
+            // held, it leaves the next run that needs a compile waiting for as long as the server lives.
+            var server = File.ReadAllText(serverPid).Trim();
+            Assert.True(Directory.Exists($"/proc/{server}"), "the stand-in server is not running");
+            var open = Directory.EnumerateFileSystemEntries($"/proc/{server}/fd").Select(fd => new FileInfo(fd).LinkTarget);
+            Assert.DoesNotContain(root.File(".nuke/temp/build.lock"), open);
+        }
+        finally
+        {
+            if (File.Exists(serverPid))
+                Command.Run("kill", [File.ReadAllText(serverPid).Trim()], root.Path);
+        }
+    }
+
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
+    }
+
+    /// <summary>
+    /// A PATH whose dotnet is this machine's, except that a build also starts a process that lives on after it (as the
+    /// compiler server a first compile starts does) and writes that process's id to <paramref name="pidFile"/>.
+    /// </summary>
+    private static string DotnetThatLeavesAServer(TempDirectory root, string pidFile) =>
+        PathWithWrapper(root, "dotnet", $"if [ \"$1\" = build ]; then sleep 600 </dev/null >/dev/null 2>&1 & echo $! > '{pidFile}'; fi");
+
+    /// <summary>A PATH whose find refuses -printf, as BSD's and busybox's do, and otherwise is this machine's.</summary>
+    private static string FindWithoutPrintf(TempDirectory root) =>
+        PathWithWrapper(root, "find", "for a in \"$@\"; do [ \"$a\" = -printf ] && { echo \"find: -printf: unknown primary or operator\" >&2; exit 1; }; done");
+
+    /// <summary>This process's PATH with <paramref name="tool"/> ahead of it: a script that runs <paramref name="before"/>, then the real tool.</summary>
+    private static string PathWithWrapper(TempDirectory root, string tool, string before)
+    {
+        var bin = root.File($"{tool}-bin");
+        Directory.CreateDirectory(bin);
+        var path = Environment.GetEnvironmentVariable("PATH")!;
+        var real = path.Split(':').Select(folder => Path.Combine(folder, tool)).First(File.Exists);
+        var wrapper = Path.Combine(bin, tool);
+        File.WriteAllText(wrapper, $"#!/bin/sh\n{before}\nexec {real} \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return $"{bin}:{path}";
     }
 }

@@ -7,7 +7,7 @@ namespace Keel.Tests.Support;
 /// <summary>Runs a build in this process, in its own folder, with its own console, environment and extensions.</summary>
 public static class TestBuild
 {
-    public static BuildOutcome Run<T>(string[] args, string? defaultTarget = null, IReadOnlyDictionary<string, string>? environment = null, TempDirectory? root = null, BuildServices? services = null, IReadOnlyList<IBuildExtension>? extensions = null)
+    internal static BuildOutcome Run<T>(string[] args, string? defaultTarget = null, IReadOnlyDictionary<string, string>? environment = null, TempDirectory? root = null, BuildServices? services = null, IReadOnlyList<IBuildExtension>? extensions = null)
         where T : KeelBuild, new()
     {
         using var owned = root is null ? new TempDirectory() : null;
