@@ -51,10 +51,8 @@ listing() {
 # current while the listing is the same: no source was added, removed or saved since (a time in the future included).
 run_if_current() {
     [[ -f "$STAMP" && -f "$BUILD_DLL" ]] || return 0
-    local lines dotnet stamped
-    mapfile -t lines < "$STAMP"
-    dotnet="${lines[0]}"
-    stamped="$(IFS=$'\n'; echo "${lines[*]:1}")"
+    local dotnet stamped
+    { read -r dotnet; read -r -d '' stamped || true; } < "$STAMP"
     if [[ -x "$dotnet" && "$(listing)" == "$stamped" ]]; then
         exec 9>&-   # the compile lock, when held, is not the build's to keep
         export DOTNET_EXE="$dotnet"

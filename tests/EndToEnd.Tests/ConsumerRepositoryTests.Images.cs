@@ -73,7 +73,7 @@ public sealed partial class ConsumerRepositoryTests
         Assert.True(Directory.Exists(Path.Combine(ImageCache, "keel.containers", _keel.Version)), "the README's *-* took the packed version");
         // The README's ReadyToRun lines: the Keel package's targets compile the build and the packages ahead of time.
         Assert.All(["_build.dll", "Keel.dll", "Keel.Containers.dll"], name =>
-            Assert.True(IsReadyToRun(Path.Combine(app.Path, "build/bin", name)), $"build/bin/{name} is not ReadyToRun"));
+            Assert.True(Keel.Tests.Support.ReadyToRun.IsImage(Path.Combine(app.Path, "build/bin", name)), $"build/bin/{name} is not ReadyToRun"));
         var tags = registry.Client.Tags("acme-corp/blazorapp");
         Assert.Contains("main", tags);
         Assert.Contains($"sha-{app.HeadCommit[..7]}", tags);
@@ -100,12 +100,6 @@ public sealed partial class ConsumerRepositoryTests
 
     private static int BuildCodeLines(string file) =>
         file.Split('\n').Count(line => line.Trim() is { Length: > 0 } code && !code.StartsWith("//", StringComparison.Ordinal) && !code.StartsWith("using ", StringComparison.Ordinal));
-
-    private static bool IsReadyToRun(string assembly)
-    {
-        using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
-        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
-    }
 
     private static void Check((int ExitCode, string Output) result) => Assert.True(result.ExitCode == 0, result.Output);
 }

@@ -14,17 +14,12 @@ internal sealed record ParameterDefinition
     public string? Description { get; init; }
     public bool IsSecret { get; init; }
 
-    private bool? _isNullable;
-
     /// <summary>
     /// Declared as nullable (<c>string?</c>, <c>int?</c>): "no value" is a valid state. Read from the member's
-    /// nullability metadata when first asked (only the schema asks), which keeps it off the path of every start.
+    /// nullability metadata when asked (only the schema asks), which keeps it off the path of every start.
     /// </summary>
-    public bool IsNullable
-    {
-        get => _isNullable ??= Nullability.IsNullable(Member);
-        init => _isNullable = value;
-    }
+    public bool IsNullable => Nullability.IsNullable(Member);
+
     public bool IsRequired { get; init; }
     public bool FromEnvironment { get; init; } = true;
 

@@ -28,7 +28,7 @@ public class CompileOnceTests
         Assert.Equal(compiled, File.GetLastWriteTimeUtc(stamp));
 
         // The build and the engine start compiled ahead of time for this machine.
-        Assert.All(["_build.dll", "Keel.dll", "Keel.Containers.dll", "Serilog.dll"], name => Assert.True(IsReadyToRun(root.File($"build/bin/{name}")), $"{name} is not ReadyToRun"));
+        Assert.All(["_build.dll", "Keel.dll", "Keel.Containers.dll", "Serilog.dll"], name => Assert.True(ReadyToRun.IsImage(root.File($"build/bin/{name}")), $"{name} is not ReadyToRun"));
 
         // Where find has no -printf (BSD, busybox), stat lists the sources: the same listing, so no compile either.
         var withoutPrintf = Run(root, root.Path, ["--help"], FindWithoutPrintf(root));
@@ -136,12 +136,6 @@ public class CompileOnceTests
             if (File.Exists(serverPid))
                 Command.Run("kill", [File.ReadAllText(serverPid).Trim()], root.Path);
         }
-    }
-
-    private static bool IsReadyToRun(string assembly)
-    {
-        using var reader = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
-        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
     /// <summary>
