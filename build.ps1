@@ -68,7 +68,10 @@ function Invoke-IfCurrent([string[]] $Arguments) {
     if ($lines.Count -lt 1) { return }
     $dotnet = $lines[0]
     if (-not (Test-Path $dotnet)) { return }
-    if ((@($lines | Select-Object -Skip 1) -join "`n") -ne (@(Get-BuildListing) -join "`n")) { return }
+    # build.sh keeps the lines in the order find walked the folders: compared as sets, sorted alike.
+    [string[]] $stamped = @($lines | Select-Object -Skip 1)
+    [Array]::Sort($stamped, [StringComparer]::Ordinal)
+    if (($stamped -join "`n") -ne (@(Get-BuildListing) -join "`n")) { return }
     $env:DOTNET_EXE = $dotnet
     & $dotnet $BuildDll @Arguments
     exit $LASTEXITCODE

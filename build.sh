@@ -5,11 +5,13 @@ set -eo pipefail
 
 # The real path (pwd -P): dotnet resolves symbolic links itself, and a clone opened through a link must compile into,
 # stamp and start the same files as the clone itself.
-# Bash built-ins rather than dirname, cat and stat where they do the same: a warm start runs two programs (find, sort)
-# before the build.
+# Bash built-ins rather than dirname, cat and stat where they do the same, and no subshell that is not needed: a warm
+# start runs one program (find) before the build.
 SCRIPT="${BASH_SOURCE[0]}"
 [[ "$SCRIPT" == */* ]] && SCRIPT_DIR="${SCRIPT%/*}" || SCRIPT_DIR=.
-ROOT="$(cd "${SCRIPT_DIR:-/}" && pwd -P)"
+CDPATH='' cd -P "${SCRIPT_DIR:-/}"
+ROOT="$PWD"
+cd "$OLDPWD" 2>/dev/null || true
 TEMP="$ROOT/.nuke/temp"
 BUILD_PROJECT="$ROOT/build/_build.csproj"
 BUILD_DLL="$ROOT/build/bin/_build.dll"
@@ -30,30 +32,31 @@ sources() {
     find "${paths[@]}" \( -name bin -o -name obj -o -path "$ROOT/build/Properties" \) -prune -o -type f "$@" 2>/dev/null
 }
 
-# Each source with its modification time in whole seconds, "path seconds", one a line in byte order (build.ps1 lists
-# the same). GNU find prints it itself; where find has no -printf (BSD, busybox) it refuses before listing anything,
-# and stat lists instead, GNU's or BSD's.
+# Sets LISTING to each source with its modification time in whole seconds, "path seconds", one a line, in the order
+# find walks the folders (build.ps1 lists the same lines). GNU find prints it itself; where find has no -printf (BSD,
+# busybox) it refuses before listing anything, and stat lists instead, GNU's or BSD's. A variable rather than output:
+# no subshell to start.
 listing() {
-    local listed
-    if ! listed="$(sources -printf '%p %Ts\n')" && [[ -z "$listed" ]]; then
+    if ! LISTING="$(sources -printf '%p %Ts\n')" && [[ -z "$LISTING" ]]; then
         if stat -c %Y "$ROOT" >/dev/null 2>&1; then
-            listed="$(sources -exec stat -c '%n %Y' {} +)"
+            LISTING="$(sources -exec stat -c '%n %Y' {} +)"
         else
-            listed="$(sources -exec stat -f '%N %m' {} +)"
+            LISTING="$(sources -exec stat -f '%N %m' {} +)"
         fi
-    fi
-    if [[ -n "$listed" ]]; then
-        printf '%s\n' "$listed" | LC_ALL=C sort
     fi
 }
 
 # The stamp holds the dotnet that compiled the build and the listing of its sources at that time. The build is
-# current while the listing is the same: no source was added, removed or saved since (a time in the future included).
+# current while the listing holds the same lines: no source was added, removed or saved since (a time in the future
+# included). The walk of an unchanged tree repeats its order, so the lines are sorted only when the order differs (a
+# stamp build.ps1 wrote, or a folder whose entries moved).
 run_if_current() {
     [[ -f "$STAMP" && -f "$BUILD_DLL" ]] || return 0
     local dotnet stamped
     { read -r dotnet; read -r -d '' stamped || true; } < "$STAMP"
-    if [[ -x "$dotnet" && "$(listing)" == "$stamped" ]]; then
+    [[ -x "$dotnet" ]] || return 0
+    listing
+    if [[ "$LISTING" == "$stamped" ]] || [[ "$(LC_ALL=C sort <<< "$LISTING")" == "$(LC_ALL=C sort <<< "$stamped")" ]]; then
         exec 9>&-   # the compile lock, when held, is not the build's to keep
         export DOTNET_EXE="$dotnet"
         exec "$dotnet" "$BUILD_DLL" "$@"
@@ -104,7 +107,8 @@ fi
 DOTNET="$(resolve_dotnet)"
 # The listing is taken before compiling; a source saved during the compile is caught below by its time.
 NEW_STAMP="$STAMP.$$"
-if ! { printf '%s\n' "$DOTNET" && listing; } > "$NEW_STAMP" 2>/dev/null; then
+listing
+if ! { printf '%s\n' "$DOTNET" && if [[ -n "$LISTING" ]]; then printf '%s\n' "$LISTING"; fi; } > "$NEW_STAMP" 2>/dev/null; then
     rm -f "$NEW_STAMP"
     echo "The build cannot write its stamp to $TEMP: free space on its disk (or make the folder writable) and run again." >&2
     exit 1

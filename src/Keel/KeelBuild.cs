@@ -57,8 +57,7 @@ public abstract class KeelBuild : IKeelBuild
     /// Where the running build runs: a developer's terminal, GitHub Actions, or another CI server. Static, as in NUKE,
     /// so field initializers can read it: <c>Configuration = IsLocalBuild ? Configuration.Debug : Configuration.Release</c>.
     /// </summary>
-    public static Host Host => AmbientHost.Current ?? Host.From(System.Environment.GetEnvironmentVariables()
-        .Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? ""));
+    public static Host Host => AmbientHost.Current ?? Host.From(ProcessEnvironment.Read());
 
     /// <summary>True on a developer's machine; false on a CI server (GITHUB_ACTIONS=true, or CI set).</summary>
     public static bool IsLocalBuild => !Host.IsServer;

@@ -10,23 +10,27 @@ namespace Keel.Containers;
 internal sealed class StepContext
 {
     private bool _engineAnswered;
+    private readonly Lazy<MachineFacts> _facts;
+    private readonly Lazy<MachineSetup> _machine;
 
     public StepContext(IKeelBuild build, ContainerOptions options)
     {
         Build = build;
         Options = options;
-        Facts = options.Machine ?? MachineFacts.ForThisMachine();
-        Machine = new MachineSetup(build.Processes, build.Tools, Facts, build.Log, options.InstallMissingTools);
-        Docker = new DockerTool(build.Processes, build.Tools, build.RootDirectory, build.Log);
+        var processes = build.Processes;
+        // The machine is looked at when a step first needs it: a run that only lists targets or plans never does.
+        _facts = new Lazy<MachineFacts>(() => options.Machine ?? MachineFacts.ForThisMachine());
+        _machine = new Lazy<MachineSetup>(() => new MachineSetup(processes, build.Tools, Facts, build.Log, options.InstallMissingTools));
+        Docker = new DockerTool(processes, build.Tools, build.RootDirectory, build.Log);
     }
 
     public IKeelBuild Build { get; }
 
     public ContainerOptions Options { get; }
 
-    public MachineFacts Facts { get; }
+    public MachineFacts Facts => _facts.Value;
 
-    public MachineSetup Machine { get; }
+    public MachineSetup Machine => _machine.Value;
 
     public DockerTool Docker { get; }
 

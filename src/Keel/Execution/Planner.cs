@@ -103,14 +103,21 @@ internal static class Planner
             n => n,
             n => graph.RunsAfter[n].Count(selected.Contains),
             StringComparer.OrdinalIgnoreCase);
-        var ready = new SortedSet<TargetDefinition>(
-            selected.Where(n => waitingOn[n] == 0).Select(n => graph[n]),
-            Comparer<TargetDefinition>.Create((a, b) => a.Index.CompareTo(b.Index)));
+        // A list searched for the first-declared target: builds have tens of targets, and it keeps a sorted set's
+        // generic machinery off the start of every run.
+        var ready = selected.Where(n => waitingOn[n] == 0).Select(n => graph[n]).ToList();
         var order = new List<string>();
         while (ready.Count > 0)
         {
-            var next = ready.Min!;
-            ready.Remove(next);
+            var first = 0;
+            for (var i = 1; i < ready.Count; i++)
+            {
+                if (ready[i].Index < ready[first].Index)
+                    first = i;
+            }
+
+            var next = ready[first];
+            ready.RemoveAt(first);
             order.Add(next.Name);
             foreach (var later in selected.Where(n => graph.RunsAfter[n].Contains(next.Name)))
             {

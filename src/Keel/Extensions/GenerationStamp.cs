@@ -4,14 +4,30 @@ using Keel.Lifecycle;
 namespace Keel.Extensions;
 
 /// <summary>
-/// Generated files depend only on the compiled build and Keel. A stamp of both assemblies' ids and of the files'
-/// sizes and times lets a run skip rendering when nothing can have changed, which keeps start-up fast; any edit
-/// to a generated file, or a new compile, makes the next run render and compare again.
+/// Generated files depend only on the compiled build and Keel. A stamp of both assemblies' ids, the root, and the
+/// files' sizes and times lets a run skip rendering when nothing can have changed, which keeps start-up fast; any edit
+/// to a generated file, or a new compile, makes the next run render and compare again. The stamp lists its files, so a
+/// run checks it without first working out which files the build generates (for workflows, that means reading every
+/// [GitHubActions] attribute): the same compiled build always generates the same files.
 /// </summary>
 internal static class GenerationStamp
 {
-    public static bool IsCurrent(BuildSession session, string name, IEnumerable<string> files) =>
-        File.Exists(Path(session, name)) && File.ReadAllText(Path(session, name)) == Compute(session, files);
+    public static bool IsCurrent(BuildSession session, string name)
+    {
+        var path = Path(session, name);
+        if (!File.Exists(path))
+            return false;
+        var text = File.ReadAllText(path);
+        var files = new List<string>();
+        foreach (var line in text.Split('\n'))
+        {
+            var tab = line.IndexOf('\t');
+            if (tab >= 0)
+                files.Add(line[(tab + 1)..]);
+        }
+
+        return text == Compute(session, files);
+    }
 
     public static void Save(BuildSession session, string name, IEnumerable<string> files)
     {
@@ -33,11 +49,12 @@ internal static class GenerationStamp
     {
         var text = new StringBuilder()
             .Append(session.Build.GetType().Module.ModuleVersionId).Append('\n')
-            .Append(typeof(KeelBuild).Module.ModuleVersionId).Append('\n');
+            .Append(typeof(KeelBuild).Module.ModuleVersionId).Append('\n')
+            .Append(session.RootDirectory.Value).Append('\n');
         foreach (var file in files.Order(StringComparer.Ordinal))
         {
             var info = new FileInfo(file);
-            text.Append(file).Append('|').Append(info.Exists ? $"{info.Length}|{info.LastWriteTimeUtc.Ticks}" : "missing").Append('\n');
+            text.Append(info.Exists ? $"{info.Length}|{info.LastWriteTimeUtc.Ticks}" : "missing").Append('\t').Append(file).Append('\n');
         }
 
         return text.ToString();

@@ -14,7 +14,9 @@ internal static class HelpRenderer
         text.AppendLine();
         var defaultTarget = listedTargets.FirstOrDefault(t => t.IsDefault);
         text.AppendLine(defaultTarget is null ? "Targets:" : $"Targets (default: {defaultTarget.Name}):");
-        var width = listedTargets.Select(t => t.Name.Length).DefaultIfEmpty(0).Max();
+        var width = 0;
+        foreach (var target in listedTargets)
+            width = Math.Max(width, target.Name.Length);
         foreach (var target in listedTargets)
         {
             var about = target.Description?.TrimEnd('.') is { Length: > 0 } description ? description + "." : "";

@@ -13,7 +13,7 @@ internal sealed class LaunchSettingsExtension : IBuildExtension
         if (!buildProject.DirectoryExists() || !Directory.EnumerateFiles(buildProject, "*.csproj").Any())
             return null;
         var file = session.Layout.LaunchSettingsFile;
-        if (GenerationStamp.IsCurrent(session, "launch-settings", [file]))
+        if (GenerationStamp.IsCurrent(session, "launch-settings"))
             return null;
         if (GeneratedFile.Write(file, LaunchSettingsRenderer.Render(session.ListedTargets)))
             session.Log.Debug("Updated {File}", session.Layout.Show(file));

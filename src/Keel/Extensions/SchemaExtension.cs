@@ -14,7 +14,7 @@ internal sealed class SchemaExtension : IBuildExtension
     {
         var schemaFile = session.Layout.SchemaFile;
         var parameters = session.Layout.ParametersFile;
-        if (GenerationStamp.IsCurrent(session, "schema", [schemaFile, parameters]))
+        if (GenerationStamp.IsCurrent(session, "schema"))
             return null;
 
         if (GeneratedFile.Write(schemaFile, SchemaRenderer.Render(session.ListedTargets, session.Parameters)))

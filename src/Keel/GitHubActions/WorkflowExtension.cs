@@ -19,8 +19,13 @@ internal sealed class WorkflowExtension : IBuildExtension
 
     public int? OnBuildCreated(BuildSession session)
     {
-        var attributes = session.Build.GetType().GetCustomAttributes<GitHubActionsAttribute>().ToList();
         var requested = session.Invocation.Find(Option);
+        // A local run checks the stamp first: reading the attributes costs more than the check, and is only needed
+        // when something changed. CI never writes.
+        if (requested is null && (!KeelBuild.IsLocalBuild || GenerationStamp.IsCurrent(session, "workflows")))
+            return null;
+
+        var attributes = session.Build.GetType().GetCustomAttributes<GitHubActionsAttribute>().ToList();
         if (attributes.Count == 0)
         {
             if (requested is null)
@@ -44,12 +49,7 @@ internal sealed class WorkflowExtension : IBuildExtension
             return 0;
         }
 
-        if (!KeelBuild.IsLocalBuild)
-            return null;
         var automatic = attributes.Where(a => a.AutoGenerate).ToList();
-        var files = automatic.Select(a => (WorkflowFile(session, a.Name)).Value).ToList();
-        if (GenerationStamp.IsCurrent(session, "workflows", files))
-            return null;
         foreach (var attribute in automatic)
         {
             var path = WorkflowFile(session, attribute.Name);
@@ -57,7 +57,7 @@ internal sealed class WorkflowExtension : IBuildExtension
                 session.Log.Warning("Updated {File} from the [GitHubActions] attributes; commit it.", path.RelativeTo(session.RootDirectory));
         }
 
-        GenerationStamp.Save(session, "workflows", files);
+        GenerationStamp.Save(session, "workflows", automatic.Select(a => WorkflowFile(session, a.Name).Value));
         return null;
     }
 

@@ -27,9 +27,7 @@ internal sealed record BuildServices
     /// <summary>The services of this process: its environment, working directory and console.</summary>
     public static BuildServices ForThisProcess()
     {
-        var environment = System.Environment.GetEnvironmentVariables()
-            .Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        var environment = ProcessEnvironment.Read();
         var host = Keel.Host.From(environment);
         return new BuildServices
         {

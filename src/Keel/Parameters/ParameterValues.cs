@@ -9,19 +9,24 @@ namespace Keel.Parameters;
 /// </summary>
 internal sealed class ParameterValues
 {
-    private readonly Dictionary<(Type, int), object?> _values = [];
+    private readonly Dictionary<MemberKey, object?> _values = [];
 
     public void Set(MemberInfo member, object? value) => _values[Key(member)] = value;
 
     /// <summary>The bound value as <typeparamref name="T"/>; default when nothing was bound.</summary>
-    public T? Get<T>(Expression<Func<T>> parameterExpression)
+    // Generic only where it must be: a component's bool or int parameter makes the runtime compile this for that type
+    // on every run, so the work is in the non-generic part, compiled ahead of time with the engine.
+    public T? Get<T>(Expression<Func<T>> parameterExpression) =>
+        Get(parameterExpression, typeof(T)) is T typed ? typed : default;
+
+    private object? Get(LambdaExpression parameterExpression, Type type)
     {
         var member = MemberOf(parameterExpression);
         if (!_values.TryGetValue(Key(member), out var value) || value is null)
-            return default;
-        return value is T typed
-            ? typed
-            : throw new InvalidOperationException($"TryGetValue<{typeof(T).Name}>(() => {member.Name}) asks for a {typeof(T).Name}, but the parameter holds a {value.GetType().Name}; ask for its own type.");
+            return null;
+        return type.IsInstanceOfType(value)
+            ? value
+            : throw new InvalidOperationException($"TryGetValue<{type.Name}>(() => {member.Name}) asks for a {type.Name}, but the parameter holds a {value.GetType().Name}; ask for its own type.");
     }
 
     /// <summary>The field or property an expression names; the expression is read, never compiled or run (its getter may be the caller).</summary>
@@ -36,5 +41,9 @@ internal sealed class ParameterValues
     }
 
     // The same member reached through another reflected type is the same parameter.
-    private static (Type, int) Key(MemberInfo member) => (member.DeclaringType!, member.MetadataToken);
+    private static MemberKey Key(MemberInfo member) => new(member.DeclaringType!, member.MetadataToken);
+
+    // A class, not a tuple: a dictionary keyed by a reference type runs the runtime's precompiled shared code, where a
+    // value-type key would be compiled at start-up on every run.
+    private sealed record MemberKey(Type DeclaringType, int Token);
 }

@@ -34,10 +34,10 @@ internal static class TargetDiscovery
         }
 
         // Consuming a target that leaves nothing behind would quietly move nothing between CI jobs.
-        var producers = definitions.ToDictionary(d => d.Name, d => d.Produces.Count > 0, StringComparer.OrdinalIgnoreCase);
+        var producesNothing = definitions.Where(d => d.Produces.Count == 0).Select(d => d.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var definition in definitions)
         {
-            if (definition.Consumes.FirstOrDefault(consumed => !producers[consumed]) is { } empty)
+            if (definition.Consumes.FirstOrDefault(producesNothing.Contains) is { } empty)
                 throw new BuildException($"Target '{definition.Name}' consumes '{empty}', which produces nothing; declare its folders with .Produces(\"...\") or drop .Consumes.");
         }
 

@@ -30,6 +30,22 @@ public class CompileOnceTests
         // The build and the engine start compiled ahead of time for this machine.
         Assert.All(["_build.dll", "Keel.dll", "Keel.Containers.dll", "Serilog.dll"], name => Assert.True(ReadyToRun.IsImage(root.File($"build/bin/{name}")), $"{name} is not ReadyToRun"));
 
+        // What is left for the runtime to compile while --help starts stays small: no stub for a reflected member, and
+        // no LINQ or collection over a value type from the engine's start-up path (each costs a compile on every run).
+        var jitLog = root.File(".nuke/temp/jit.txt");
+        var traced = Command.Run("dotnet", [root.File("build/bin/_build.dll"), "--help"], root.Path, start =>
+        {
+            start.Environment["DOTNET_JitStdOutFile"] = jitLog;
+            start.Environment["DOTNET_JitDisasmSummary"] = "1";
+        });
+        Assert.True(traced.ExitCode == 0, traced.Output);
+        var compiledAtStart = File.ReadAllLines(jitLog).Where(line => line.Contains("JIT compiled", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(compiledAtStart, line => line.Contains("InvokeStub_", StringComparison.Ordinal));
+        Assert.DoesNotContain(compiledAtStart, line =>
+            (line.Contains("compiled System.Linq.", StringComparison.Ordinal) || line.Contains("compiled System.Collections.Generic.", StringComparison.Ordinal)) &&
+            (line.Contains("System.ValueTuple`", StringComparison.Ordinal) || line.Contains("System.Collections.DictionaryEntry", StringComparison.Ordinal)));
+        Assert.True(compiledAtStart.Count < 40, $"{compiledAtStart.Count} methods compiled at start-up:\n{string.Join('\n', compiledAtStart)}");
+
         // Where find has no -printf (BSD, busybox), stat lists the sources: the same listing, so no compile either.
         var withoutPrintf = Run(root, root.Path, ["--help"], FindWithoutPrintf(root));
         Assert.Equal((0, second.Output), withoutPrintf);

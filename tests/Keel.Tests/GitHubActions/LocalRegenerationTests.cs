@@ -32,6 +32,39 @@ public class LocalRegenerationTests
     }
 
     [Fact]
+    public void ADeletedWorkflowComesBackOnTheNextLocalRun()
+    {
+        using var root = new TempDirectory();
+        var workflow = root.File(".github/workflows/ci.yml");
+
+        TestBuild.Run<Small>(["Test"], root: root);
+        var generated = File.ReadAllText(workflow);
+        File.Delete(workflow);
+        var again = TestBuild.Run<Small>(["Test"], root: root);
+
+        Assert.Contains("WRN Updated .github/workflows/ci.yml", again.Output);
+        Assert.Equal(generated, File.ReadAllText(workflow));
+    }
+
+    [Fact]
+    public void AGenerationStampCopiedFromAnotherCloneDoesNotKeepThisCloneFromGenerating()
+    {
+        using var first = new TempDirectory();
+        using var second = new TempDirectory();
+        TestBuild.Run<Small>(["Test"], root: first);
+        var stamps = Path.Combine(second.Path, ".nuke", "temp", "generated");
+        Directory.CreateDirectory(stamps);
+        foreach (var stamp in Directory.GetFiles(Path.Combine(first.Path, ".nuke", "temp", "generated")))
+            File.Copy(stamp, Path.Combine(stamps, Path.GetFileName(stamp)));
+
+        var outcome = TestBuild.Run<Small>(["Test"], root: second);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.True(File.Exists(second.File(".github/workflows/ci.yml")), outcome.Output);
+        Assert.True(File.Exists(second.File(".nuke/build.schema.json")), outcome.Output);
+    }
+
+    [Fact]
     public void ACiBuildNeverWritesWorkflows()
     {
         using var root = new TempDirectory();
