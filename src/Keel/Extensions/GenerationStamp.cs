@@ -51,7 +51,7 @@ internal static class GenerationStamp
             .Append(session.Build.GetType().Module.ModuleVersionId).Append('\n')
             .Append(typeof(KeelBuild).Module.ModuleVersionId).Append('\n')
             .Append(session.RootDirectory.Value).Append('\n');
-        foreach (var file in files.Order(StringComparer.Ordinal))
+        foreach (var file in StableOrder.By(files, file => file, StringComparer.Ordinal))
         {
             var info = new FileInfo(file);
             text.Append(info.Exists ? $"{info.Length}|{info.LastWriteTimeUtc.Ticks}" : "missing").Append('\t').Append(file).Append('\n');

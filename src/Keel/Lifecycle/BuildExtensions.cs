@@ -11,22 +11,8 @@ internal static class BuildExtensions
 {
     private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
-    public static IReadOnlyList<IBuildExtension> For(Type buildType, IReadOnlyList<IBuildExtension> engine)
-    {
-        var all = new List<IBuildExtension>(engine);
-        all.AddRange(Declared(buildType));
-        // A stable insertion sort: a handful of items, and no LINQ over tuples to compile at start-up on every run.
-        for (var i = 1; i < all.Count; i++)
-        {
-            var extension = all[i];
-            var j = i - 1;
-            for (; j >= 0 && all[j].Order > extension.Order; j--)
-                all[j + 1] = all[j];
-            all[j + 1] = extension;
-        }
-
-        return all;
-    }
+    public static IReadOnlyList<IBuildExtension> For(Type buildType, IReadOnlyList<IBuildExtension> engine) =>
+        StableOrder.By(engine.Concat(Declared(buildType)), extension => extension.Order);
 
     private static IEnumerable<IBuildExtension> Declared(Type buildType)
     {

@@ -159,7 +159,8 @@ internal sealed class ParameterBinder(
             }
 
             var key = ParameterNames.Normalize(parameter.Name);
-            var matches = environment.Where(e => Matches(e.Key, key, prefixedOnly: tool is not null)).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+            // Names, not key-value pairs: LINQ over a pair, a value type, is compiled on every run.
+            var matches = StableOrder.By(environment.Keys.Where(variable => Matches(variable, key, prefixedOnly: tool is not null)), variable => variable, StringComparer.Ordinal);
             if (tool is not null && environment.Keys.Where(v => ParameterNames.Normalize(v) == key).Order(StringComparer.Ordinal).FirstOrDefault() is { } plain)
             {
                 log.Debug("Parameter {Name} does not read {Variable}, which is {Tool}'s own; set {Prefixed} to set it from the environment.",
@@ -168,14 +169,14 @@ internal sealed class ParameterBinder(
 
             if (matches.Count == 0)
                 continue;
-            if (matches.Select(m => m.Value).Distinct(StringComparer.Ordinal).Count() > 1)
+            if (matches.Select(variable => environment[variable]).Distinct(StringComparer.Ordinal).Count() > 1)
             {
                 log.Warning("Parameter {Name} matches several environment variables with different values ({Variables}); all are ignored. Pass {Option} instead.",
-                    parameter.Name, string.Join(", ", matches.Select(m => m.Key)), parameter.CommandLineName);
+                    parameter.Name, string.Join(", ", matches), parameter.CommandLineName);
                 continue;
             }
 
-            chosen[parameter] = FromEnvironment(parameter, matches[0].Key, matches[0].Value);
+            chosen[parameter] = FromEnvironment(parameter, matches[0], environment[matches[0]]);
         }
     }
 

@@ -28,25 +28,22 @@ internal static class ParameterDiscovery
 
         for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
         {
-            var declared = type.GetFields(Members).Cast<MemberInfo>().Concat(type.GetProperties(Members))
-                .Where(m => m.GetCustomAttribute<ParameterAttribute>() is not null)
-                .OrderBy(DeclarationOrder);
+            var declared = StableOrder.By(type.GetFields(Members).Cast<MemberInfo>().Concat(type.GetProperties(Members))
+                .Where(m => m.GetCustomAttribute<ParameterAttribute>() is not null), DeclarationOrder);
             foreach (var member in declared)
                 Add(Define(build, member));
         }
 
         // The engine's own options are bound with the build's parameters, into the host's EngineOptions.
-        foreach (var member in typeof(Hosts.EngineOptions).GetProperties(BindingFlags.Instance | BindingFlags.Public)
-            .Where(m => m.GetCustomAttribute<ParameterAttribute>() is not null)
-            .OrderBy(DeclarationOrder))
+        foreach (var member in StableOrder.By(typeof(Hosts.EngineOptions).GetProperties(BindingFlags.Instance | BindingFlags.Public)
+            .Where(m => m.GetCustomAttribute<ParameterAttribute>() is not null), DeclarationOrder))
             Add(Define(Hosts.EngineOptions.Defaults, member));
 
         var own = found.Where(p => !p.IsComponentParameter).Select(p => p.Member).OfType<PropertyInfo>().ToList();
         foreach (var component in Components(buildType))
         {
-            var declared = component.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
-                .Where(p => p.GetCustomAttribute<ParameterAttribute>() is not null)
-                .OrderBy(p => p.MetadataToken);
+            var declared = StableOrder.By(component.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                .Where(p => p.GetCustomAttribute<ParameterAttribute>() is not null), p => p.MetadataToken);
             foreach (var property in declared)
             {
                 // The build's own [Parameter] property that implements the component's replaces it, as in NUKE.
@@ -86,7 +83,7 @@ internal static class ParameterDiscovery
         return ordered;
     }
 
-    private static IEnumerable<Type> ByName(IEnumerable<Type> types) => types.OrderBy(t => t.FullName ?? t.Name, StringComparer.Ordinal);
+    private static IEnumerable<Type> ByName(IEnumerable<Type> types) => StableOrder.By(types, t => t.FullName ?? t.Name, StringComparer.Ordinal);
 
     /// <summary>True when the build's implementation of the component's property is one of the build's own parameter properties.</summary>
     private static bool ImplementedBy(Type buildType, PropertyInfo property, List<PropertyInfo> own)

@@ -72,7 +72,7 @@ internal static class TargetDiscovery
         }
 
         // Base components first (IRestore before ICompile before ITest), so targets read in a natural order.
-        foreach (var component in type.GetInterfaces().OrderBy(i => i.GetInterfaces().Length))
+        foreach (var component in StableOrder.By(type.GetInterfaces(), i => i.GetInterfaces().Length))
         {
             foreach (var property in component.GetProperties())
             {
