@@ -1,5 +1,5 @@
 # Sourced by the benchmarks: `median COMMAND...` runs the command $RUNS times (output discarded) and prints the
-# median wall time in seconds.
+# median wall time in seconds; `median_of TIMES...` prints the median, in seconds, of times in microseconds.
 median() {
     local times=()
     for _ in $(seq "$RUNS"); do
@@ -9,5 +9,9 @@ median() {
         end=$(date +%s%N)
         times+=("$(( (end - start) / 1000 ))")
     done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.3f\n", m / 1000000 }'
+    median_of "${times[@]}"
+}
+
+median_of() {
+    printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.3f\n", m / 1000000 }'
 }

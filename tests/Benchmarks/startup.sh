@@ -60,11 +60,11 @@ for _ in $(seq "$RUNS"); do
         TIMES[$i]+="$(( (end - start) / 1000 )) "
     done
 done
-median_of() { printf '%s\n' $1 | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.3f\n", m / 1000000 }'; }
-keel=$(median_of "${TIMES[0]}")
-bare=$(median_of "${TIMES[1]}")
-direct=$(median_of "${TIMES[2]}")
-jit=$(median_of "${TIMES[3]}")
+# Each entry of TIMES holds one command's times separated by spaces, split here into median_of's arguments.
+keel=$(median_of ${TIMES[0]})
+bare=$(median_of ${TIMES[1]})
+direct=$(median_of ${TIMES[2]})
+jit=$(median_of ${TIMES[3]})
 rebuild=$(RUNS=5 median dotnet build "$ROOT/build/_build.csproj" --nologo --verbosity quiet)
 
 # What the runtime still compiles while the build starts (each method is compiled on every run): the engine and its

@@ -161,7 +161,7 @@ internal sealed class ParameterBinder(
             var key = ParameterNames.Normalize(parameter.Name);
             // Names, not key-value pairs: LINQ over a pair, a value type, is compiled on every run.
             var matches = StableOrder.By(environment.Keys.Where(variable => Matches(variable, key, prefixedOnly: tool is not null)), variable => variable, StringComparer.Ordinal);
-            if (tool is not null && environment.Keys.Where(v => ParameterNames.Normalize(v) == key).Order(StringComparer.Ordinal).FirstOrDefault() is { } plain)
+            if (tool is not null && environment.Keys.Where(v => ParameterNames.Normalize(v) == key).Min(StringComparer.Ordinal) is { } plain)
             {
                 log.Debug("Parameter {Name} does not read {Variable}, which is {Tool}'s own; set {Prefixed} to set it from the environment.",
                     parameter.Name, plain, tool.Tool, parameter.EnvironmentName);
